@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Hotline builds and tests with. Idempotent: asks apt only for what
+# is missing, so a second run costs a dpkg query and nothing else.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libyaml-cpp-dev libcli11-dev libboost1.81-dev libboost-json1.81-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang clang-format-16 clang-tidy-16 libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
