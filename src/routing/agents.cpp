@@ -1,0 +1,198 @@
+// Agent commands and the agent state machine: what state an agent shows, when it may be offered
+// work, and its place in the pools.
+#include <cassert>
+
+#include "engine_impl.h"
+
+namespace hotline::routing {
+
+AgentRt* Engine::Impl::FindAgent(const AgentId& id) {
+    auto it = agent_index.find(id);
+    return it == agent_index.end() ? nullptr : &agents[it->second];
+}
+
+AgentStateKind Engine::Impl::ComputeShown(const AgentRt& a) const {
+    if (!a.logged_in) return AgentStateKind::kLoggedOut;
+    if (a.ringing != kNone) return AgentStateKind::kReserved;
+    if (a.talking > 0) return AgentStateKind::kBusy;
+    if (!a.wraps.empty()) return AgentStateKind::kWrapup;
+    return a.want_ready ? AgentStateKind::kReady : AgentStateKind::kNotReady;
+}
+
+bool Engine::Impl::Available(const AgentRt& a, Media m) const {
+    const int mi = static_cast<int>(m);
+    if (!a.logged_in || !a.want_ready || a.ringing != kNone) return false;
+    if (clock.Now() < a.blocked_until) return false;
+    if (a.used[mi] >= a.cfg->capacity[mi]) return false;
+    // A phone call needs the agent's full attention; a call in progress blocks new chats too.
+    const int voice = static_cast<int>(Media::kVoice);
+    if (m == Media::kVoice) return a.used[0] + a.used[1] + a.used[2] == 0;
+    return a.used[voice] == 0;
+}
+
+RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p) const {
+    RankKey key = GetStrategy(p.strategy).rank(a, reqs[p.req]);
+    key[2] = a.id_rank;
+    return key;
+}
+
+void Engine::Impl::Index(AgentIdx ai, Media m) {
+    AgentRt& a = agents[ai];
+    const int mi = static_cast<int>(m);
+    a.indexed[mi] = true;
+    for (ReqIdx r : a.reqs) {
+        for (uint32_t p : pools_of_req[r][mi]) {
+            PoolRt& pool = pools[p];
+            if (pool.weighted) {
+                pool.weighted->SetWeight(ai, GetStrategy(pool.strategy).weight(a, reqs[r]));
+            } else {
+                pool.ordered->Insert(KeyFor(a, pool), ai);
+            }
+        }
+    }
+}
+
+void Engine::Impl::Unindex(AgentIdx ai, Media m) {
+    AgentRt& a = agents[ai];
+    const int mi = static_cast<int>(m);
+    if (!a.indexed[mi]) return;
+    a.indexed[mi] = false;
+    for (ReqIdx r : a.reqs) {
+        for (uint32_t p : pools_of_req[r][mi]) {
+            PoolRt& pool = pools[p];
+            if (pool.weighted) {
+                pool.weighted->SetWeight(ai, 0);
+            } else {
+                [[maybe_unused]] bool erased = pool.ordered->Erase(KeyFor(a, pool), ai);
+                assert(erased && "rank inputs changed while the agent was indexed");
+            }
+        }
+    }
+}
+
+void Engine::Impl::SetStaffed(AgentIdx ai, int delta) {
+    const AgentRt& a = agents[ai];
+    for (ReqIdx r : a.reqs) {
+        for (int m = 0; m < kMediaCount; ++m) {
+            if (a.cfg->capacity[m] > 0) staffed[r][m] += delta;
+        }
+    }
+}
+
+void Engine::Impl::Refresh(AgentIdx ai) {
+    AgentRt& a = agents[ai];
+    const Timestamp now = clock.Now();
+    AgentStateKind shown = ComputeShown(a);
+    if (shown != a.shown) {
+        a.shown = shown;
+        a.shown_since = now;
+        if (shown != AgentStateKind::kLoggedOut) {
+            Emit(events::AgentState{a.id, std::string(AgentStateName(shown)),
+                                    shown == AgentStateKind::kNotReady ? a.reason : ""});
+        }
+    }
+    bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
+    bool any_available = false;
+    for (int m = 0; m < kMediaCount; ++m) {
+        bool avail = Available(a, static_cast<Media>(m));
+        any_available |= avail;
+        if (!avail) Unindex(ai, static_cast<Media>(m));
+    }
+    if (any_available && !any_indexed) {
+        // Becoming free again: the rank inputs that depend on time are taken now, while the
+        // agent is in no pool.
+        a.idle_since = now;
+        int64_t logged = (now - a.login_at).count();
+        a.occupancy_permille = logged > 0 ? a.busy_ms * 1000 / logged : 0;
+    }
+    for (int m = 0; m < kMediaCount; ++m) {
+        if (Available(a, static_cast<Media>(m)) && !a.indexed[m]) Index(ai, static_cast<Media>(m));
+    }
+    if (any_available) TryAgent(ai);
+}
+
+void Engine::Impl::BlockAfterFailedOffer(AgentIdx ai) {
+    AgentRt& a = agents[ai];
+    if (center.reject_delay.count() == 0) return;
+    a.blocked_until = clock.Now() + center.reject_delay;
+    if (a.block_timer) timers.Cancel(a.block_timer);
+    a.block_timer = timers.Schedule(a.blocked_until, [this, ai] {
+        agents[ai].block_timer = 0;
+        Refresh(ai);
+    });
+}
+
+// ---- commands ----
+
+Status Engine::Login(const AgentId& id, bool ready) {
+    Impl& s = *impl_;
+    AgentRt* a = s.FindAgent(id);
+    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
+    if (a->logged_in) return Conflict("agent \"" + id.str() + "\" is already logged in");
+    AgentIdx ai = s.agent_index.at(id);
+    a->logged_in = true;
+    a->want_ready = ready;
+    a->reason = ready ? "" : "login";
+    a->login_at = s.clock.Now();
+    a->missed_in_row = 0;
+    a->busy_ms = 0;
+    s.SetStaffed(ai, +1);
+    s.Emit(events::AgentLogin{a->id});
+    s.Refresh(ai);
+    return Status::Ok();
+}
+
+Status Engine::Logout(const AgentId& id) {
+    Impl& s = *impl_;
+    AgentRt* a = s.FindAgent(id);
+    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
+    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    if (a->talking > 0 || !a->wraps.empty()) {
+        return FailedPrecondition("agent \"" + id.str() +
+                                  "\" is still handling a contact; finish it first");
+    }
+    AgentIdx ai = s.agent_index.at(id);
+    for (int m = 0; m < kMediaCount; ++m) s.Unindex(ai, static_cast<Media>(m));
+    a->logged_in = false;
+    a->want_ready = false;
+    s.SetStaffed(ai, -1);
+    if (a->ringing != kNone) s.FailOffer(a->ringing, "logout");
+    s.Emit(events::AgentLogout{a->id});
+    s.Refresh(ai);
+    for (QueueIdx q = 0; q < s.queues.size(); ++q) {
+        if (!s.queues[q].no_agent_rules.empty() && s.queues[q].waiting > 0) s.ApplyNoAgentRules(q);
+    }
+    return Status::Ok();
+}
+
+Status Engine::SetReady(const AgentId& id) {
+    Impl& s = *impl_;
+    AgentRt* a = s.FindAgent(id);
+    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
+    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    a->want_ready = true;
+    a->reason.clear();
+    a->missed_in_row = 0;
+    s.Refresh(s.agent_index.at(id));
+    return Status::Ok();
+}
+
+Status Engine::SetNotReady(const AgentId& id, std::string reason) {
+    Impl& s = *impl_;
+    AgentRt* a = s.FindAgent(id);
+    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
+    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    if (reason.empty()) reason = "other";
+    bool reason_changed = a->shown == AgentStateKind::kNotReady && a->reason != reason;
+    a->want_ready = false;
+    a->reason = std::move(reason);
+    if (reason_changed) {
+        // Same state, new reason (break → meal): reported, since not-ready time is kept by reason.
+        a->shown_since = s.clock.Now();
+        s.Emit(events::AgentState{a->id, "not_ready", a->reason});
+    }
+    s.Refresh(s.agent_index.at(id));
+    return Status::Ok();
+}
+
+}  // namespace hotline::routing

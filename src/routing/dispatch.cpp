@@ -1,0 +1,135 @@
+// Matching: the best agent for a waiting contact (through the strategy's pools) and the best
+// waiting contact for a freed agent (through the buckets it is eligible for).
+#include <cassert>
+
+#include "engine_impl.h"
+
+namespace hotline::routing {
+
+double Engine::Impl::EffectivePriority(const ContactRt& c) const {
+    const QueueRt& q = queues[c.queue];
+    double p = q.cfg->priority + c.priority;
+    if (q.cfg->aging.count() > 0) {
+        p += static_cast<double>((clock.Now() - c.waiting_since).count()) /
+             static_cast<double>(q.cfg->aging.count());
+    }
+    return p;
+}
+
+std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
+    QueueRt& q = queues[c.queue];
+    const Strategy s = q.cfg->strategy;
+    const StrategyImpl& impl = GetStrategy(s);
+    std::optional<Candidate> best;
+    int64_t best_distance = INT64_MAX;
+    std::vector<std::pair<uint32_t, int64_t>> weighted;  // pool, total weight
+    int64_t total = 0;
+    for (ReqIdx r : c.eligibility) {
+        PoolRt& pool = pools[PoolFor(r, s, c.media)];
+        switch (impl.pick) {
+            case StrategyImpl::Pick::kBest: {
+                auto cand = pool.ordered->Best();
+                if (cand && (!best || cand->key < best->key)) best = cand;
+                break;
+            }
+            case StrategyImpl::Pick::kCyclic: {
+                auto cand = pool.ordered->FirstAfter(q.rr_last);
+                if (!cand) break;
+                // Distance forward from the last agent served, wrapping at the agent count.
+                int64_t d = cand->key[0] - q.rr_last;
+                if (d <= 0) d += static_cast<int64_t>(agents.size());
+                if (d < best_distance) best_distance = d, best = cand;
+                break;
+            }
+            case StrategyImpl::Pick::kWeighted:
+                if (pool.weighted->total() > 0) {
+                    weighted.emplace_back(&pool - pools.data(), pool.weighted->total());
+                    total += pool.weighted->total();
+                }
+                break;
+        }
+    }
+    if (impl.pick != StrategyImpl::Pick::kWeighted) {
+        if (!best) return std::nullopt;
+        return best->agent;
+    }
+    if (total == 0) return std::nullopt;
+    // Pools of a merged or widened contact may overlap; each pool is drawn in proportion to its
+    // weight, so an agent in two of them is somewhat more likely. Documented in docs/routing.md.
+    int64_t pick = std::uniform_int_distribution<int64_t>(0, total - 1)(rng);
+    for (auto [p, w] : weighted) {
+        if (pick < w) return pools[p].weighted->Draw(rng);
+        pick -= w;
+    }
+    return std::nullopt;
+}
+
+std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m) const {
+    std::optional<ContactIdx> best;
+    double best_p = 0;
+    for (ReqIdx r : a.reqs) {
+        for (BucketIdx b : open_buckets[r][static_cast<int>(m)]) {
+            ContactIdx head = std::get<3>(*buckets[b].contacts.begin());
+            const ContactRt& c = contacts[head];
+            double p = EffectivePriority(c);
+            if (!best) {
+                best = head, best_p = p;
+                continue;
+            }
+            const ContactRt& cur = contacts[*best];
+            bool better = p != best_p ? p > best_p
+                          : c.waiting_since != cur.waiting_since ? c.waiting_since < cur.waiting_since
+                                                                 : c.seq < cur.seq;
+            if (better) best = head, best_p = p;
+        }
+    }
+    return best;
+}
+
+void Engine::Impl::TryContact(ContactIdx ci) {
+    ContactRt& c = contacts[ci];
+    if (!c.live || c.stage != ContactRt::Stage::kQueued) return;
+    if (auto a = ChooseAgent(c)) Offer(ci, *a);
+}
+
+void Engine::Impl::TryAgent(AgentIdx ai) {
+    const AgentRt& a = agents[ai];
+    std::optional<ContactIdx> best;
+    for (int m = 0; m < kMediaCount; ++m) {
+        if (!a.indexed[m]) continue;
+        auto c = ChooseContact(a, static_cast<Media>(m));
+        if (!c) continue;
+        if (!best) {
+            best = c;
+            continue;
+        }
+        const ContactRt& x = contacts[*c];
+        const ContactRt& y = contacts[*best];
+        double px = EffectivePriority(x), py = EffectivePriority(y);
+        if (px != py ? px > py : x.waiting_since < y.waiting_since) best = c;
+    }
+    if (best) Offer(*best, ai);
+}
+
+void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
+    ContactRt& c = contacts[ci];
+    AgentRt& a = agents[ai];
+    assert(Available(a, c.media) && "offered to an agent who may not take it");
+    RemoveWaiting(ci);
+    QueueRt& q = queues[c.queue];
+    if (GetStrategy(q.cfg->strategy).pick == StrategyImpl::Pick::kCyclic) q.rr_last = a.order;
+    c.stage = ContactRt::Stage::kOffered;
+    c.agent = ai;
+    a.ringing = ci;
+    a.used[static_cast<int>(c.media)] += 1;
+    Emit(events::Offer{c.id, a.id, q.cfg->id});
+    const Duration ring = q.cfg->ring_timeout.value_or(center.ring_timeout);
+    c.ring_ends = clock.Now() + ring;
+    const uint64_t seq = c.seq;
+    c.ring_timer = timers.Schedule(c.ring_ends, [this, ci, seq] {
+        if (contacts[ci].live && contacts[ci].seq == seq) OnRingTimeout(ci);
+    });
+    Refresh(ai);
+}
+
+}  // namespace hotline::routing

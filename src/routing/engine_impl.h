@@ -1,0 +1,256 @@
+#pragma once
+// The engine's private state. Agents, queues and requirements are dense indexes; external ids
+// are mapped once at the command boundary.
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "agent_pool.h"
+#include "hotline/routing/engine.h"
+#include "strategy_table.h"
+
+namespace hotline::routing {
+
+using QueueIdx = uint32_t;
+using ReqIdx = uint32_t;
+using ContactIdx = uint32_t;
+using BucketIdx = uint32_t;
+inline constexpr uint32_t kNone = UINT32_MAX;
+
+// One contact's wrap-up on one agent. Kept on the agent, not the contact: the contact may be
+// gone (hung up) or talking to someone else (transferred) while the agent still works on it.
+struct WrapRt {
+    InteractionId id;
+    QueueIdx queue = kNone;
+    Media media = Media::kVoice;
+    Timestamp started;
+    Duration handle{0};  // talk + hold, for the queue's expected handle time
+    TimerId timer = 0;
+    Timestamp ends;
+};
+
+struct AgentRt {
+    AgentId id;
+    const AgentConfig* cfg = nullptr;
+    int64_t order = 0;    // position in the configuration (linear, round robin)
+    int64_t id_rank = 0;  // position in id order (ties)
+
+    bool logged_in = false;
+    bool want_ready = false;
+    std::string reason;  // not-ready reason
+    AgentStateKind shown = AgentStateKind::kLoggedOut;
+    Timestamp shown_since;
+
+    std::array<int, kMediaCount> used{};  // slots taken by offers, talks and wrap-ups
+    ContactIdx ringing = kNone;           // one offer at a time
+    int talking = 0;
+    std::vector<WrapRt> wraps;
+    int missed_in_row = 0;
+    Timestamp blocked_until;  // skipped after a failed offer
+    TimerId block_timer = 0;
+
+    // Strategy inputs; they change only while the agent is out of every pool.
+    Timestamp idle_since;
+    Timestamp login_at;
+    int64_t calls = 0;
+    int64_t talk_ms = 0;
+    int64_t busy_ms = 0;
+    int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
+
+    std::vector<ReqIdx> reqs;                   // requirements it satisfies
+    std::array<bool, kMediaCount> indexed{};    // in the pools of that media now
+};
+
+struct ContactRt {
+    enum class Stage { kArrived, kQueued, kOffered, kTalking };
+    InteractionId id;
+    Channel channel = Channel::kVoice;
+    Media media = Media::kVoice;
+    Stage stage = Stage::kArrived;
+    bool live = false;
+
+    QueueIdx queue = kNone;
+    int priority = 0;  // the contact's own, added to the queue's
+    Requirement extra;  // contact's own skills
+    std::vector<ReqIdx> widened;  // alternatives added by overflow rules
+    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
+    BucketIdx bucket = kNone;
+    uint64_t seq = 0;  // arrival order, the last tie-break
+
+    Timestamp arrived_at;
+    Timestamp waiting_since;  // rank time, kept across moves, failed offers and callbacks
+    Timestamp queue_entry;    // entry into the current queue (time-based rules)
+    std::vector<QueueIdx> visited;
+    size_t next_time_rule = 0;
+    TimerId rule_timer = 0;
+    bool callback_offered = false;
+
+    AgentIdx agent = kNone;
+    TimerId ring_timer = 0;
+    Timestamp ring_ends;
+    Timestamp answered_at;
+    bool on_hold = false;
+    Timestamp hold_since;
+    int64_t hold_ms = 0;
+};
+
+// A queue's time-triggered rule, or its max wait, in the order they fire.
+struct TimeRule {
+    RuleId id;  // "max_wait" for the queue's own limit
+    Duration after{0};
+    OverflowAction action;
+};
+
+struct Outcome {
+    Timestamp at;
+    bool within = false;  // answered within the SL threshold
+};
+
+struct QueueRt {
+    const QueueConfig* cfg = nullptr;
+    Media media = Media::kVoice;
+    ReqIdx base_req = kNone;
+    std::vector<TimeRule> time_rules;
+    std::vector<const OverflowRule*> arrival_rules;   // queue_length, expected_wait
+    std::vector<const OverflowRule*> no_agent_rules;
+    std::vector<ReqIdx> merged_reqs;  // from active merge rules
+    int active_merges = 0;
+    int waiting = 0;
+    double aht_ms = 0;  // moving average of handle time
+    int64_t rr_last = -1;  // round robin memory
+    std::deque<Outcome> outcomes;  // for merge rules' sliding window
+    Duration outcome_window{0};    // longest window of a merge rule using this queue
+};
+
+// Waiting contacts of one queue with one eligibility set, in service order.
+struct Bucket {
+    QueueIdx queue = kNone;
+    std::vector<ReqIdx> eligibility;
+    // (class, rank time ms, seq) → contact; lower serves first.
+    std::set<std::tuple<int64_t, int64_t, uint64_t, ContactIdx>> contacts;
+};
+
+struct PoolRt {
+    ReqIdx req = kNone;
+    Strategy strategy = Strategy::kLongestIdle;
+    Media media = Media::kVoice;
+    std::unique_ptr<OrderedPool> ordered;
+    std::unique_ptr<WeightedPool> weighted;
+};
+
+struct MergeRt {
+    const MergeRule* rule = nullptr;
+    std::vector<QueueIdx> queues;
+    bool active = false;
+    Timestamp since;
+};
+
+struct Engine::Impl {
+    Impl(CenterConfig center, Clock& clock, TimerService& timers, std::mt19937_64& rng,
+         EventSink& sink);
+
+    CenterConfig center;
+    Clock& clock;
+    TimerService& timers;
+    std::mt19937_64& rng;
+    EventSink& sink;
+    uint64_t next_seq = 1;
+
+    std::vector<AgentRt> agents;
+    std::unordered_map<AgentId, AgentIdx> agent_index;
+    std::vector<QueueRt> queues;
+    std::unordered_map<QueueId, QueueIdx> queue_index;
+    std::vector<MergeRt> merges;
+
+    // Requirements, interned; each with its (static) member agents.
+    std::map<Requirement, ReqIdx> req_index;
+    std::vector<Requirement> reqs;
+    std::vector<std::vector<AgentIdx>> req_members;
+    std::vector<std::array<int, kMediaCount>> staffed;  // logged-in members per media
+
+    std::vector<PoolRt> pools;
+    std::map<std::tuple<ReqIdx, Strategy, Media>, uint32_t> pool_index;
+    std::vector<std::array<std::vector<uint32_t>, kMediaCount>> pools_of_req;
+
+    std::vector<Bucket> buckets;
+    std::map<std::pair<QueueIdx, std::vector<ReqIdx>>, BucketIdx> bucket_index;
+    // Non-empty buckets by requirement and media: where a freed agent looks for work.
+    std::vector<std::array<std::set<BucketIdx>, kMediaCount>> open_buckets;
+
+    std::vector<ContactRt> contacts;
+    std::vector<ContactIdx> free_contacts;
+    std::unordered_map<InteractionId, ContactIdx> contact_index;
+
+    // ---- setup (engine.cpp) ----
+    void BuildQueues();
+    ReqIdx Intern(const Requirement& r);
+    uint32_t PoolFor(ReqIdx req, Strategy s, Media m);
+    bool Satisfies(const AgentRt& a, const Requirement& r) const;
+
+    // ---- events ----
+    template <class T>
+    void Emit(T body) {
+        sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
+    }
+
+    // ---- agents (agents.cpp) ----
+    AgentRt* FindAgent(const AgentId& id);
+    bool Available(const AgentRt& a, Media m) const;
+    void Refresh(AgentIdx a);  // state event, re-index, look for work
+    void Index(AgentIdx a, Media m);
+    void Unindex(AgentIdx a, Media m);
+    RankKey KeyFor(const AgentRt& a, const PoolRt& p) const;
+    void SetStaffed(AgentIdx a, int delta);
+    void BlockAfterFailedOffer(AgentIdx a);
+    AgentStateKind ComputeShown(const AgentRt& a) const;
+
+    // ---- matching (dispatch.cpp) ----
+    std::optional<AgentIdx> ChooseAgent(const ContactRt& c);
+    std::optional<ContactIdx> ChooseContact(const AgentRt& a, Media m) const;
+    void TryContact(ContactIdx c);
+    void TryAgent(AgentIdx a);
+    void Offer(ContactIdx c, AgentIdx a);
+    double EffectivePriority(const ContactRt& c) const;
+
+    // ---- waiting contacts (waiting.cpp) ----
+    ContactRt* FindContact(const InteractionId& id);
+    ContactIdx NewContact();
+    void FreeContact(ContactIdx c);
+    void RecomputeEligibility(ContactIdx c);
+    void AddWaiting(ContactIdx c);
+    void RemoveWaiting(ContactIdx c);
+    void EnterQueue(ContactIdx c, QueueIdx q, bool fresh_arrival);
+    Duration ExpectedWait(QueueIdx q) const;
+
+    // ---- offers, talk and wrap-up (offers.cpp) ----
+    void OnRingTimeout(ContactIdx c);
+    void FailOffer(ContactIdx c, const std::string& why);
+    void ReturnToQueue(ContactIdx c);
+    void StartWrapup(AgentIdx a, ContactRt& c);
+    void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition);
+    TimerId ScheduleWrapEnd(AgentIdx a, const InteractionId& id, Timestamp at);
+    void EndContact(ContactIdx c, const std::string& by, const std::string& stage,
+                    const std::string& reason);
+
+    // ---- overflow (overflow.cpp) ----
+    void ScheduleTimeRule(ContactIdx c);
+    void OnTimeRule(ContactIdx c);
+    void ApplyArrivalRules(ContactIdx c);
+    void ApplyNoAgentRules(QueueIdx q);
+    // Returns false when the contact left its queue (moved or ended).
+    bool ApplyAction(ContactIdx c, const RuleId& rule, const OverflowAction& action);
+    bool Staffed(const ContactRt& c) const;
+    std::vector<ContactIdx> WaitingIn(QueueIdx q) const;
+
+    // ---- group merging (merge.cpp) ----
+    void ScheduleMergeCheck(size_t m);
+    void CheckMerge(size_t m);
+    void RecordOutcome(QueueIdx q, bool answered, Duration waited);
+    std::optional<double> WindowServiceLevel(QueueIdx q, Duration window);
+    void SetMerged(size_t m, bool active, const std::string& why);
+};
+
+}  // namespace hotline::routing

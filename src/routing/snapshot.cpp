@@ -1,0 +1,97 @@
+// The realtime view (wallboard) and the invariant check.
+#include <algorithm>
+#include <array>
+
+#include "engine_impl.h"
+
+namespace hotline::routing {
+
+std::string_view AgentStateName(AgentStateKind s) {
+    static constexpr std::array<std::string_view, kAgentStateCount> kNames = {
+        "logged_out", "ready", "not_ready", "reserved", "busy", "wrapup"};
+    return kNames[static_cast<size_t>(s)];
+}
+
+RealtimeSnapshot Engine::Snapshot() const {
+    const Impl& s = *impl_;
+    RealtimeSnapshot snap;
+    snap.at = s.clock.Now();
+    for (QueueIdx qi = 0; qi < s.queues.size(); ++qi) {
+        const QueueRt& q = s.queues[qi];
+        QueueView v;
+        v.id = q.cfg->id;
+        v.waiting = q.waiting;
+        v.expected_wait = s.ExpectedWait(qi);
+        v.merged = q.active_merges > 0;
+        for (ContactIdx ci : s.WaitingIn(qi)) {
+            v.longest_wait = std::max(v.longest_wait, snap.at - s.contacts[ci].queue_entry);
+        }
+        for (AgentIdx a : s.req_members[q.base_req]) v.agents[static_cast<int>(s.agents[a].shown)]++;
+        snap.queues.push_back(v);
+    }
+    for (const AgentRt& a : s.agents) {
+        snap.agents.push_back({a.id, a.shown, a.shown == AgentStateKind::kNotReady ? a.reason : "",
+                               snap.at - a.shown_since, a.used[0] + a.used[1] + a.used[2]});
+    }
+    return snap;
+}
+
+Status Engine::CheckInvariants() const {
+    const Impl& s = *impl_;
+    const Timestamp now = s.clock.Now();
+    auto fail = [](const std::string& what) { return Internal("invariant: " + what); };
+    for (const AgentRt& a : s.agents) {
+        std::array<int, kMediaCount> used{};
+        if (a.ringing != kNone) {
+            const ContactRt& c = s.contacts[a.ringing];
+            if (!c.live || c.stage != ContactRt::Stage::kOffered || &s.agents[c.agent] != &a) {
+                return fail(a.id.str() + " rings for a contact not offered to it");
+            }
+            if (c.ring_ends < now) return fail(a.id.str() + " still reserved past its ring timeout");
+            used[static_cast<int>(c.media)]++;
+        }
+        for (const WrapRt& w : a.wraps) {
+            if (w.ends < now) return fail(a.id.str() + " still in wrap-up past its timer");
+            used[static_cast<int>(w.media)]++;
+        }
+        int talking = 0;
+        for (const ContactRt& c : s.contacts) {
+            if (c.live && c.stage == ContactRt::Stage::kTalking && &s.agents[c.agent] == &a) {
+                used[static_cast<int>(c.media)]++;
+                ++talking;
+            }
+        }
+        if (talking != a.talking) return fail(a.id.str() + " talking count is off");
+        for (int m = 0; m < kMediaCount; ++m) {
+            if (used[m] != a.used[m]) return fail(a.id.str() + " slot count is off");
+            if (a.used[m] > a.cfg->capacity[m]) return fail(a.id.str() + " holds more than its capacity");
+            if (a.indexed[m] != s.Available(a, static_cast<Media>(m))) {
+                return fail(a.id.str() + " pool membership disagrees with availability");
+            }
+        }
+        if (a.shown != s.ComputeShown(a)) return fail(a.id.str() + " shows a stale state");
+        if (!a.logged_in && (a.ringing != kNone || a.talking > 0)) {
+            return fail(a.id.str() + " works while logged out");
+        }
+    }
+    std::vector<int> waiting(s.queues.size(), 0);
+    for (const ContactRt& c : s.contacts) {
+        if (!c.live || c.stage != ContactRt::Stage::kQueued) continue;
+        if (c.bucket == kNone) return fail(c.id.str() + " waits outside every bucket");
+        waiting[c.queue]++;
+        // Work-conserving: nobody who may take a waiting contact sits free.
+        for (ReqIdx r : c.eligibility) {
+            for (AgentIdx a : s.req_members[r]) {
+                if (s.Available(s.agents[a], c.media)) {
+                    return fail(c.id.str() + " waits while " + s.agents[a].id.str() + " is free for it");
+                }
+            }
+        }
+    }
+    for (QueueIdx q = 0; q < s.queues.size(); ++q) {
+        if (waiting[q] != s.queues[q].waiting) return fail("waiting count of a queue is off");
+    }
+    return Status::Ok();
+}
+
+}  // namespace hotline::routing

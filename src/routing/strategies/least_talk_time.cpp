@@ -1,0 +1,13 @@
+// least_talk_time: least talk and hold time so far, then longest idle.
+#include "../engine_impl.h"
+
+namespace hotline::routing {
+
+extern const StrategyImpl kLeastTalkTime;
+const StrategyImpl kLeastTalkTime{
+    StrategyImpl::Pick::kBest,
+    [](const AgentRt& a, const Requirement&) { return RankKey{a.talk_ms, ToMillis(a.idle_since), 0}; },
+    nullptr,
+};
+
+}  // namespace hotline::routing

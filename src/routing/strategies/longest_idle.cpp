@@ -1,0 +1,13 @@
+// longest_idle: the agent free the longest (since its last contact or since it became ready).
+#include "../engine_impl.h"
+
+namespace hotline::routing {
+
+extern const StrategyImpl kLongestIdle;
+const StrategyImpl kLongestIdle{
+    StrategyImpl::Pick::kBest,
+    [](const AgentRt& a, const Requirement&) { return RankKey{ToMillis(a.idle_since), 0, 0}; },
+    nullptr,
+};
+
+}  // namespace hotline::routing

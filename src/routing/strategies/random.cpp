@@ -1,0 +1,13 @@
+// random: every free eligible agent equally likely, drawn from the engine's seeded generator.
+#include "../engine_impl.h"
+
+namespace hotline::routing {
+
+extern const StrategyImpl kRandom;
+const StrategyImpl kRandom{
+    StrategyImpl::Pick::kWeighted,
+    nullptr,
+    [](const AgentRt&, const Requirement&) { return int64_t{1}; },
+};
+
+}  // namespace hotline::routing

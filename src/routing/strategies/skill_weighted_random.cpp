@@ -1,0 +1,17 @@
+// skill_weighted_random: chance in proportion to the agent's levels on the required skills.
+#include <algorithm>
+
+#include "../engine_impl.h"
+
+namespace hotline::routing {
+
+extern const StrategyImpl kSkillWeightedRandom;
+const StrategyImpl kSkillWeightedRandom{
+    StrategyImpl::Pick::kWeighted,
+    nullptr,
+    [](const AgentRt& a, const Requirement& req) {
+        return std::max<int64_t>(1, SkillScore(a, req));
+    },
+};
+
+}  // namespace hotline::routing

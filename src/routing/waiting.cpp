@@ -1,0 +1,165 @@
+// Waiting contacts: their eligibility (who may take them), their buckets in service order, and
+// entering a queue.
+#include <algorithm>
+#include <cassert>
+
+#include "engine_impl.h"
+
+namespace hotline::routing {
+namespace {
+
+std::vector<std::string> SkillStrings(const Requirement& r) {
+    std::vector<std::string> out;
+    for (const SkillLevel& s : r) out.push_back(s.skill.str() + ":" + std::to_string(s.level));
+    return out;
+}
+
+Requirement Combine(const Requirement& a, const Requirement& b) {
+    if (b.empty()) return a;
+    Requirement r = a;
+    r.insert(r.end(), b.begin(), b.end());
+    return NormalizeRequirement(std::move(r));
+}
+
+}  // namespace
+
+ContactRt* Engine::Impl::FindContact(const InteractionId& id) {
+    auto it = contact_index.find(id);
+    return it == contact_index.end() ? nullptr : &contacts[it->second];
+}
+
+ContactIdx Engine::Impl::NewContact() {
+    ContactIdx ci;
+    if (!free_contacts.empty()) {
+        ci = free_contacts.back();
+        free_contacts.pop_back();
+        contacts[ci] = ContactRt{};
+    } else {
+        ci = static_cast<ContactIdx>(contacts.size());
+        contacts.emplace_back();
+    }
+    contacts[ci].live = true;
+    contacts[ci].seq = next_seq++;
+    return ci;
+}
+
+void Engine::Impl::FreeContact(ContactIdx ci) {
+    ContactRt& c = contacts[ci];
+    if (c.rule_timer) timers.Cancel(c.rule_timer);
+    if (c.ring_timer) timers.Cancel(c.ring_timer);
+    contact_index.erase(c.id);
+    c = ContactRt{};
+    free_contacts.push_back(ci);
+}
+
+void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
+    ContactRt& c = contacts[ci];
+    const QueueRt& q = queues[c.queue];
+    std::vector<ReqIdx> elig;
+    elig.push_back(c.extra.empty() ? q.base_req : Intern(Combine(q.cfg->skills, c.extra)));
+    for (ReqIdx r : q.merged_reqs) elig.push_back(c.extra.empty() ? r : Intern(Combine(reqs[r], c.extra)));
+    elig.insert(elig.end(), c.widened.begin(), c.widened.end());
+    std::sort(elig.begin(), elig.end());
+    elig.erase(std::unique(elig.begin(), elig.end()), elig.end());
+    if (elig == c.eligibility) return;
+    bool waiting = c.bucket != kNone;
+    if (waiting) RemoveWaiting(ci);
+    c.eligibility = std::move(elig);
+    if (waiting) AddWaiting(ci);
+}
+
+void Engine::Impl::AddWaiting(ContactIdx ci) {
+    ContactRt& c = contacts[ci];
+    assert(c.bucket == kNone);
+    auto [it, inserted] =
+        bucket_index.emplace(std::make_pair(c.queue, c.eligibility), BucketIdx(buckets.size()));
+    if (inserted) buckets.push_back(Bucket{c.queue, c.eligibility, {}});
+    const BucketIdx b = it->second;
+    Bucket& bucket = buckets[b];
+    const QueueRt& q = queues[c.queue];
+    const int64_t p = q.cfg->priority + c.priority;
+    const int64_t since = ToMillis(c.waiting_since);
+    // With aging, a priority point is worth `aging` of waiting: the order is fixed at entry.
+    const int64_t aging = q.cfg->aging.count();
+    auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
+                         : std::make_tuple(-p, since, c.seq, ci);
+    if (bucket.contacts.empty()) {
+        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(c.media)].insert(b);
+    }
+    bucket.contacts.insert(key);
+    c.bucket = b;
+    c.stage = ContactRt::Stage::kQueued;
+    queues[c.queue].waiting += 1;
+}
+
+void Engine::Impl::RemoveWaiting(ContactIdx ci) {
+    ContactRt& c = contacts[ci];
+    if (c.bucket == kNone) return;
+    Bucket& bucket = buckets[c.bucket];
+    const QueueRt& q = queues[c.queue];
+    const int64_t p = q.cfg->priority + c.priority;
+    const int64_t since = ToMillis(c.waiting_since);
+    const int64_t aging = q.cfg->aging.count();
+    auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
+                         : std::make_tuple(-p, since, c.seq, ci);
+    auto it = bucket.contacts.find(key);
+    assert(it != bucket.contacts.end());
+    bucket.contacts.erase(it);
+    if (bucket.contacts.empty()) {
+        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(c.media)].erase(c.bucket);
+    }
+    c.bucket = kNone;
+    queues[c.queue].waiting -= 1;
+}
+
+bool Engine::Impl::Staffed(const ContactRt& c) const {
+    return std::any_of(c.eligibility.begin(), c.eligibility.end(), [&](ReqIdx r) {
+        return staffed[r][static_cast<int>(c.media)] > 0;
+    });
+}
+
+Duration Engine::Impl::ExpectedWait(QueueIdx qi) const {
+    const QueueRt& q = queues[qi];
+    const int agents_on = std::max(1, staffed[q.base_req][static_cast<int>(q.media)]);
+    // Erlang-free estimate: the contacts ahead, served by the logged-in agents at the
+    // queue's average handle time. Good enough to trigger overflow; WFM does the real math.
+    return Duration{static_cast<int64_t>((q.waiting + 1) * q.aht_ms / agents_on)};
+}
+
+std::vector<ContactIdx> Engine::Impl::WaitingIn(QueueIdx q) const {
+    std::vector<ContactIdx> out;
+    for (auto it = bucket_index.lower_bound({q, {}}); it != bucket_index.end() && it->first.first == q;
+         ++it) {
+        for (const auto& e : buckets[it->second].contacts) out.push_back(std::get<3>(e));
+    }
+    std::sort(out.begin(), out.end(), [&](ContactIdx a, ContactIdx b) {
+        return contacts[a].seq < contacts[b].seq;
+    });
+    return out;
+}
+
+void Engine::Impl::EnterQueue(ContactIdx ci, QueueIdx qi, bool fresh_arrival) {
+    ContactRt& c = contacts[ci];
+    const Timestamp now = clock.Now();
+    c.queue = qi;
+    c.queue_entry = now;
+    c.visited.push_back(qi);
+    c.next_time_rule = 0;
+    c.callback_offered = false;
+    c.stage = ContactRt::Stage::kQueued;
+    std::optional<int64_t> since;
+    if (c.waiting_since != now) since = ToMillis(c.waiting_since);
+    Emit(events::Enqueue{c.id, queues[qi].cfg->id, c.priority, SkillStrings(c.extra), since});
+    c.eligibility.clear();
+    RecomputeEligibility(ci);
+    if (fresh_arrival) {
+        ApplyArrivalRules(ci);
+        // A rule may have moved the contact on, ended it, or (widening) already offered it.
+        if (!c.live || c.queue != qi || c.stage != ContactRt::Stage::kQueued) return;
+    }
+    AddWaiting(ci);
+    ScheduleTimeRule(ci);
+    TryContact(ci);
+}
+
+}  // namespace hotline::routing
