@@ -110,11 +110,11 @@ Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent)
     ContactIdx ci = it->second;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kTalking) return FailedPrecondition("only a talking contact can be transferred");
+    AgentIdx from = c.agent;
+    if (s.agents[from].id == to_agent) return InvalidArgument("cannot transfer to the same agent");
     if (!s.Available(*target, c.media)) {
         return FailedPrecondition("agent \"" + to_agent.str() + "\" cannot take a contact now");
     }
-    AgentIdx from = c.agent;
-    if (s.agents[from].id == to_agent) return InvalidArgument("cannot transfer to the same agent");
     s.Emit(events::Transfer{c.id, s.agents[from].id, {}, to_agent});
     s.StartWrapup(from, c);
     c.stage = ContactRt::Stage::kQueued;  // between agents; Offer takes it from here
