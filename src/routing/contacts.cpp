@@ -74,7 +74,7 @@ Status Engine::Unhold(const InteractionId& id) {
     Impl& s = *impl_;
     ContactRt* c = s.FindContact(id);
     if (!c) return Unknown(id);
-    if (!c->on_hold) return FailedPrecondition("not on hold");
+    if (c->stage != ContactRt::Stage::kTalking || !c->on_hold) return FailedPrecondition("not on hold");
     c->on_hold = false;
     c->hold_ms += (s.clock.Now() - c->hold_since).count();
     s.Emit(events::Unhold{c->id, s.agents[c->agent].id});
@@ -155,7 +155,6 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
         }
         case ContactRt::Stage::kTalking: {
             AgentIdx a = c.agent;
-            if (c.on_hold) c.hold_ms += (s.clock.Now() - c.hold_since).count();
             s.Emit(events::Hangup{c.id, who, "talk", ""});
             s.StartWrapup(a, c);
             s.FreeContact(ci);

@@ -125,9 +125,11 @@ struct QueueRt {
     Duration outcome_window{0};    // longest window of a merge rule using this queue
 };
 
-// Waiting contacts of one queue with one eligibility set, in service order.
+// Waiting contacts of one queue, one media and one eligibility set, in service order. (A queue
+// mostly holds one media, but a transfer or a callback can bring another.)
 struct Bucket {
     QueueIdx queue = kNone;
+    Media media = Media::kVoice;
     std::vector<ReqIdx> eligibility;
     // (class, rank time ms, seq) → contact; lower serves first.
     std::set<std::tuple<int64_t, int64_t, uint64_t, ContactIdx>> contacts;
@@ -176,7 +178,7 @@ struct Engine::Impl {
     std::vector<std::array<std::vector<uint32_t>, kMediaCount>> pools_of_req;
 
     std::vector<Bucket> buckets;
-    std::map<std::pair<QueueIdx, std::vector<ReqIdx>>, BucketIdx> bucket_index;
+    std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx> bucket_index;
     // Non-empty buckets by requirement and media: where a freed agent looks for work.
     std::vector<std::array<std::set<BucketIdx>, kMediaCount>> open_buckets;
 

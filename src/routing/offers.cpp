@@ -64,6 +64,10 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     AgentRt& a = agents[ai];
     const Timestamp now = clock.Now();
     a.talking -= 1;
+    if (c.on_hold) {  // the agent's leg ends; a transferred contact is no longer held by it
+        c.hold_ms += (now - c.hold_since).count();
+        c.on_hold = false;
+    }
     WrapRt w;
     w.id = c.id;
     w.queue = c.queue;

@@ -40,11 +40,21 @@ Status Engine::CheckInvariants() const {
     const Impl& s = *impl_;
     const Timestamp now = s.clock.Now();
     auto fail = [](const std::string& what) { return Internal("invariant: " + what); };
-    for (const AgentRt& a : s.agents) {
-        std::array<int, kMediaCount> used{};
+    // One pass over the contacts for what each agent is talking on.
+    std::vector<std::array<int, kMediaCount>> talking_media(s.agents.size());
+    std::vector<int> talking(s.agents.size(), 0);
+    for (const ContactRt& c : s.contacts) {
+        if (c.live && c.stage == ContactRt::Stage::kTalking) {
+            talking_media[c.agent][static_cast<int>(c.media)]++;
+            talking[c.agent]++;
+        }
+    }
+    for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {
+        const AgentRt& a = s.agents[ai];
+        std::array<int, kMediaCount> used = talking_media[ai];
         if (a.ringing != kNone) {
             const ContactRt& c = s.contacts[a.ringing];
-            if (!c.live || c.stage != ContactRt::Stage::kOffered || &s.agents[c.agent] != &a) {
+            if (!c.live || c.stage != ContactRt::Stage::kOffered || c.agent != ai) {
                 return fail(a.id.str() + " rings for a contact not offered to it");
             }
             if (c.ring_ends < now) return fail(a.id.str() + " still reserved past its ring timeout");
@@ -54,14 +64,7 @@ Status Engine::CheckInvariants() const {
             if (w.ends < now) return fail(a.id.str() + " still in wrap-up past its timer");
             used[static_cast<int>(w.media)]++;
         }
-        int talking = 0;
-        for (const ContactRt& c : s.contacts) {
-            if (c.live && c.stage == ContactRt::Stage::kTalking && &s.agents[c.agent] == &a) {
-                used[static_cast<int>(c.media)]++;
-                ++talking;
-            }
-        }
-        if (talking != a.talking) return fail(a.id.str() + " talking count is off");
+        if (talking[ai] != a.talking) return fail(a.id.str() + " talking count is off");
         for (int m = 0; m < kMediaCount; ++m) {
             if (used[m] != a.used[m]) return fail(a.id.str() + " slot count is off");
             if (a.used[m] > a.cfg->capacity[m]) return fail(a.id.str() + " holds more than its capacity");
@@ -79,17 +82,36 @@ Status Engine::CheckInvariants() const {
         if (!c.live || c.stage != ContactRt::Stage::kQueued) continue;
         if (c.bucket == kNone) return fail(c.id.str() + " waits outside every bucket");
         waiting[c.queue]++;
-        // Work-conserving: nobody who may take a waiting contact sits free.
-        for (ReqIdx r : c.eligibility) {
-            for (AgentIdx a : s.req_members[r]) {
-                if (s.Available(s.agents[a], c.media)) {
-                    return fail(c.id.str() + " waits while " + s.agents[a].id.str() + " is free for it");
-                }
-            }
-        }
     }
     for (QueueIdx q = 0; q < s.queues.size(); ++q) {
         if (waiting[q] != s.queues[q].waiting) return fail("waiting count of a queue is off");
+    }
+    for (BucketIdx b = 0; b < s.buckets.size(); ++b) {
+        for (const auto& entry : s.buckets[b].contacts) {
+            const ContactRt& c = s.contacts[std::get<3>(entry)];
+            if (!c.live || c.bucket != b || c.stage != ContactRt::Stage::kQueued) {
+                return fail("a bucket holds a contact that is not waiting in it");
+            }
+        }
+        const bool open = !s.buckets[b].contacts.empty();
+        // Work-conserving: nobody who may take a waiting contact sits free. Contacts of one
+        // bucket share their eligibility, so checking the bucket covers them all.
+        for (ReqIdx r : open ? s.buckets[b].eligibility : std::vector<ReqIdx>{}) {
+            for (AgentIdx a : s.req_members[r]) {
+                if (s.Available(s.agents[a], s.buckets[b].media)) {
+                    return fail(s.contacts[std::get<3>(*s.buckets[b].contacts.begin())].id.str() +
+                                " waits while " + s.agents[a].id.str() + " is free for it");
+                }
+            }
+        }
+        for (ReqIdx r : s.buckets[b].eligibility) {
+            for (int m = 0; m < kMediaCount; ++m) {
+                const bool should = open && m == static_cast<int>(s.buckets[b].media);
+                if (s.open_buckets[r][m].contains(b) != should) {
+                    return fail("the open-bucket index disagrees with a bucket's contents");
+                }
+            }
+        }
     }
     return Status::Ok();
 }

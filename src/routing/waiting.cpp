@@ -72,8 +72,8 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     assert(c.bucket == kNone);
     auto [it, inserted] =
-        bucket_index.emplace(std::make_pair(c.queue, c.eligibility), BucketIdx(buckets.size()));
-    if (inserted) buckets.push_back(Bucket{c.queue, c.eligibility, {}});
+        bucket_index.emplace(std::make_tuple(c.queue, c.media, c.eligibility), BucketIdx(buckets.size()));
+    if (inserted) buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
     const BucketIdx b = it->second;
     Bucket& bucket = buckets[b];
     const QueueRt& q = queues[c.queue];
@@ -84,7 +84,7 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
     auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
                          : std::make_tuple(-p, since, c.seq, ci);
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(c.media)].insert(b);
+        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(bucket.media)].insert(b);
     }
     bucket.contacts.insert(key);
     c.bucket = b;
@@ -106,7 +106,7 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
     assert(it != bucket.contacts.end());
     bucket.contacts.erase(it);
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(c.media)].erase(c.bucket);
+        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(bucket.media)].erase(c.bucket);
     }
     c.bucket = kNone;
     queues[c.queue].waiting -= 1;
@@ -128,8 +128,8 @@ Duration Engine::Impl::ExpectedWait(QueueIdx qi) const {
 
 std::vector<ContactIdx> Engine::Impl::WaitingIn(QueueIdx q) const {
     std::vector<ContactIdx> out;
-    for (auto it = bucket_index.lower_bound({q, {}}); it != bucket_index.end() && it->first.first == q;
-         ++it) {
+    for (auto it = bucket_index.lower_bound({q, Media::kVoice, {}});
+         it != bucket_index.end() && std::get<0>(it->first) == q; ++it) {
         for (const auto& e : buckets[it->second].contacts) out.push_back(std::get<3>(e));
     }
     std::sort(out.begin(), out.end(), [&](ContactIdx a, ContactIdx b) {
