@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <map>
+#include <iterator>
+#include <optional>
 #include <set>
 
 #include "hotline/config/loader.h"
@@ -73,6 +75,7 @@ class ContractChecker : public EventSink {
 public:
     void OnEvent(const Event& e) override {
         ++events;
+        ++by_type[std::string(e.type())];
         if (events % 16 == 0) RoundTrip(e);
         std::visit([&](const auto& b) { Check(b); }, e.body);
     }
@@ -84,9 +87,12 @@ public:
     std::string failure;
     std::set<std::string> live;            // arrived, not hung up
     std::set<std::string> ringing;         // offered, not answered/failed/ended
+    std::set<std::string> talking;         // answered, not transferred or ended
     std::map<std::string, std::string> state;  // agent → last shown state
+    std::map<std::string, std::string> media;  // contact → voice, chat or email
     std::vector<std::string> offered_now;  // contacts offered by the last command
     int64_t hangups = 0, arrivals = 0;
+    std::map<std::string, int64_t> by_type;
 
 private:
     void RoundTrip(const Event& e) {
@@ -95,21 +101,32 @@ private:
     }
     void Check(const events::Arrive& a) {
         ++arrivals;
+        media[a.id.str()] = a.channel == "voice" || a.channel == "callback" ? "voice" : a.channel;
         if (!live.insert(a.id.str()).second) Fail("arrive twice: " + a.id.str());
     }
     void Check(const events::Hangup& h) {
         ++hangups;
         if (live.erase(h.id.str()) != 1) Fail("hangup of a contact not live: " + h.id.str());
         ringing.erase(h.id.str());
+        talking.erase(h.id.str());
     }
     void Check(const events::Offer& o) {
+        // A phone call needs an agent who is ready; a chat or email may also go to an agent busy
+        // with (or wrapping up) other chats, within its capacity.
         const std::string& s = state[o.agent.str()];
-        if (s != "ready" && s != "busy") Fail("offer to " + o.agent.str() + " in state " + s);
+        const bool voice = media[o.id.str()] == "voice";
+        if (voice ? s != "ready" : (s != "ready" && s != "busy" && s != "wrapup")) {
+            Fail("offer of a " + media[o.id.str()] + " contact to " + o.agent.str() + " in state " + s);
+        }
         if (!live.contains(o.id.str())) Fail("offer of a contact not live: " + o.id.str());
         ringing.insert(o.id.str());
     }
     void Check(const events::Answer& a) {
         if (ringing.erase(a.id.str()) != 1) Fail("answer without offer: " + a.id.str());
+        talking.insert(a.id.str());
+    }
+    void Check(const events::Transfer& t) {
+        if (talking.erase(t.id.str()) != 1) Fail("transfer of a contact not talking: " + t.id.str());
     }
     void Check(const events::OfferFail& f) {
         if (ringing.erase(f.id.str()) != 1) Fail("offer_fail without offer: " + f.id.str());
@@ -178,7 +195,33 @@ struct Driver {
         (void)engine.Enqueue(e);
     }
 
+    // A random member of a small set (ringing or talking contacts), if any.
+    std::optional<InteractionId> Any(const std::set<std::string>& set) {
+        if (set.empty()) return std::nullopt;
+        auto it = set.begin();
+        std::advance(it, static_cast<long>(rng() % set.size()));
+        return InteractionId(*it);
+    }
+
     void ActOnContact(int op) {
+        // Agents mostly answer what rings at them and work on what they talk on.
+        if (op < 55 || (op >= 68 && op < 74)) {
+            auto id = Any(op < 55 && rng() % 10 ? checker.ringing : checker.talking);
+            if (id && op < 50) {
+                (void)engine.Answer(*id);
+                return;
+            }
+            if (id && op >= 68) {
+                if (op < 71) (void)(rng() % 2 ? engine.Hold(*id) : engine.Unhold(*id));
+                if (op >= 71 && op < 73) (void)engine.TransferToQueue(*id, Pick(queues).id);
+                if (op == 73) (void)engine.TransferToAgent(*id, Pick(agents));
+                return;
+            }
+            if (id) {
+                (void)engine.Hangup(*id, routing::HangupBy::kAgent);
+                return;
+            }
+        }
         if (contacts.empty()) return;
         size_t i = rng() % contacts.size();
         const InteractionId id = contacts[i];
@@ -230,6 +273,7 @@ TEST(EngineProperty, RandomCommandsKeepEveryInvariant) {
     for (const auto& e : loaded.errors) FAIL() << e.ToString();
     const int64_t target = TargetEvents();
     int64_t total_events = 0;
+    std::map<std::string, int64_t> by_type;
     for (uint64_t seed = 1; total_events < target; ++seed) {
         Driver d(loaded.center, seed);
         for (int step = 0; step < 50'000 && d.checker.failure.empty(); ++step) {
@@ -252,8 +296,16 @@ TEST(EngineProperty, RandomCommandsKeepEveryInvariant) {
             EXPECT_NE(a.state, routing::AgentStateKind::kBusy) << a.id.str();
         }
         total_events += d.checker.events;
+        for (const auto& [type, n] : d.checker.by_type) by_type[type] += n;
     }
-    std::cout << "checked " << total_events << " events\n";
+    std::cout << "checked " << total_events << " events:";
+    for (const auto& [type, n] : by_type) std::cout << " " << type << "=" << n;
+    std::cout << "\n";
+    // The run must have exercised what it claims to check.
+    for (const char* type : {"offer", "answer", "offer_fail", "abandon", "overflow", "merge", "split",
+                             "callback_request", "transfer", "wrapup_end", "hold"}) {
+        EXPECT_GT(by_type[type], 0) << type;
+    }
 }
 
 }  // namespace
