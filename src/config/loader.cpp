@@ -1,6 +1,8 @@
 #include "hotline/config/loader.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 
@@ -211,6 +213,12 @@ LoadResult LoadCenterFromString(std::string_view yaml, const std::string& file_n
     } catch (const YAML::Exception& e) {
         r.Error(e.mark, "YAML: " + e.msg);
     }
+    // Sections are read in dependency order, not file order: report in file order.
+    auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    };
+    std::stable_sort(result.errors.begin(), result.errors.end(), by_position);
+    std::stable_sort(result.warnings.begin(), result.warnings.end(), by_position);
     return result;
 }
 
