@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <unordered_map>
 #include <random>
 #include <sstream>
 
@@ -10,6 +12,42 @@
 
 namespace hotline::sim {
 namespace {
+
+// Plays the agents and callers a script leaves implicit: answers offers after `auto_answer`, and
+// hangs up calls given a talk= time once they have talked that long. It acts through timers, never
+// from inside the engine's event callback.
+class AutoPilot : public EventSink {
+public:
+    AutoPilot(EventSink& out, VirtualClock& clock) : out_(out), clock_(clock) {}
+    void Attach(routing::Engine* engine) { engine_ = engine; }
+    void SetAutoAnswer(std::optional<Duration> d) { auto_answer_ = d; }
+    void SetTalk(const InteractionId& id, Duration d) { talk_[id] = d; }
+
+    void OnEvent(const Event& e) override {
+        out_.OnEvent(e);
+        if (const auto* offer = e.As<events::Offer>(); offer && auto_answer_) {
+            InteractionId id = offer->id;
+            clock_.Schedule(e.ts + *auto_answer_, [this, id] {
+                (void)engine_->Answer(id);  // the caller may have gone meanwhile
+            });
+        } else if (const auto* answer = e.As<events::Answer>()) {
+            auto it = talk_.find(answer->id);
+            if (it == talk_.end()) return;
+            InteractionId id = answer->id;
+            clock_.Schedule(e.ts + it->second, [this, id] {
+                (void)engine_->Hangup(id, routing::HangupBy::kCustomer);
+            });
+            talk_.erase(it);
+        }
+    }
+
+private:
+    EventSink& out_;
+    VirtualClock& clock_;
+    routing::Engine* engine_ = nullptr;
+    std::optional<Duration> auto_answer_;
+    std::unordered_map<InteractionId, Duration> talk_;
+};
 
 std::vector<std::string> Split(const std::string& s) {
     std::istringstream in(s);
@@ -41,8 +79,8 @@ Requirement ParseSkills(const std::string& text) {
 
 class Runner {
 public:
-    Runner(routing::Engine& engine, ScriptResult& result, bool check)
-        : engine_(engine), result_(result), check_(check) {}
+    Runner(routing::Engine& engine, AutoPilot& pilot, ScriptResult& result, bool check)
+        : engine_(engine), pilot_(pilot), result_(result), check_(check) {}
 
     // Runs one command line; `expected_error` is the error code after "!", if any.
     void Run(const ScriptLine& line, const std::vector<std::string>& words) {
@@ -79,6 +117,16 @@ private:
         auto arg = [&](size_t i) { return i < w.size() ? w[i] : std::string(); };
         auto opts = Options(w, 1);
         if (verb == "run") return Status::Ok();
+        if (verb == "auto_answer") {
+            if (arg(1) == "off") {
+                pilot_.SetAutoAnswer(std::nullopt);
+                return Status::Ok();
+            }
+            auto d = ParseDuration(arg(1));
+            if (!d) return InvalidArgument("auto_answer takes a delay (e.g. 3s) or off");
+            pilot_.SetAutoAnswer(*d);
+            return Status::Ok();
+        }
         if (verb == "login") {
             bool ready = std::find(w.begin(), w.end(), "not_ready") == w.end();
             for (size_t i = 1; i < w.size(); ++i) {
@@ -124,6 +172,11 @@ private:
             a.channel = *ch;
         }
         a.from = opts["from"];
+        if (opts.contains("talk")) {
+            auto talk = ParseDuration(opts["talk"]);
+            if (!talk) return InvalidArgument("talk= takes a duration, e.g. talk=2m30s");
+            pilot_.SetTalk(a.id, *talk);
+        }
         RETURN_IF_ERROR(engine_.Arrive(a));
         if (w.size() < 3 || w[2].find('=') != std::string::npos) return Status::Ok();
         routing::EnqueueCommand e;
@@ -181,6 +234,7 @@ private:
     }
 
     routing::Engine& engine_;
+    AutoPilot& pilot_;
     ScriptResult& result_;
     bool check_;
 };
@@ -207,8 +261,10 @@ ScriptResult RunScript(const CenterConfig& center, const std::vector<ScriptLine>
     ScriptResult result;
     VirtualClock clock(options.origin);
     std::mt19937_64 rng(options.seed);
-    routing::Engine engine(center, clock, clock, rng, sink);
-    Runner runner(engine, result, options.check_invariants);
+    AutoPilot pilot(sink, clock);
+    routing::Engine engine(center, clock, clock, rng, pilot);
+    pilot.Attach(&engine);
+    Runner runner(engine, pilot, result, options.check_invariants);
     for (const ScriptLine& line : lines) {
         auto words = Split(line.text);
         auto at = ParseDuration(words[0]);

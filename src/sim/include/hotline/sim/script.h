@@ -8,6 +8,8 @@
 //   60   hangup c1 agent        # customer (default), agent or system
 //   61   check agent a1 state=wrapup
 //   90   run                    # only lets time pass
+//   0    auto_answer 3s         # from now on agents answer every offer after 3 s ("off" stops)
+//   5    arrive c2 sales talk=2m   # with auto-answer: the caller hangs up after 2 min of talk
 //
 // A command ending in "!code" must fail with that error code (e.g. !not_found).
 
