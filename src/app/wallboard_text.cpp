@@ -11,6 +11,11 @@ std::string Row(const char* fmt, auto... args) {
     return buf;
 }
 
+// A wallboard reads at a glance: whole seconds, rounded to nearest.
+std::string Seconds(Duration d) {
+    return FormatDuration(std::chrono::duration_cast<Duration>(std::chrono::round<std::chrono::seconds>(d)));
+}
+
 }  // namespace
 
 std::string RenderWallboard(const routing::RealtimeSnapshot& snap, const CenterConfig& center,
@@ -22,7 +27,7 @@ std::string RenderWallboard(const routing::RealtimeSnapshot& snap, const CenterC
     for (const auto& q : snap.queues) {
         auto n = [&](AgentStateKind s) { return q.agents[static_cast<int>(s)]; };
         out += Row("%-16s %7d %8s %9s %6d %6d %6d %6d %6d %7s\n", q.id.str().c_str(), q.waiting,
-                   FormatDuration(q.longest_wait).c_str(), FormatDuration(q.expected_wait).c_str(),
+                   Seconds(q.longest_wait).c_str(), Seconds(q.expected_wait).c_str(),
                    n(AgentStateKind::kReady), n(AgentStateKind::kBusy), n(AgentStateKind::kReserved),
                    n(AgentStateKind::kWrapup), n(AgentStateKind::kNotReady), q.merged ? "yes" : "");
     }

@@ -1,6 +1,7 @@
 #include "hotline/sim/script.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -12,6 +13,9 @@
 
 namespace hotline::sim {
 namespace {
+
+// Periodic timers (merge checks) make time cost work: an absurd horizon would run for hours.
+constexpr Duration kMaxScriptSpan{31LL * 24 * 3600 * 1000};
 
 // Plays the agents and callers a script leaves implicit: answers offers after `auto_answer`, and
 // hangs up calls given a talk= time once they have talked that long. It acts through timers, never
@@ -66,13 +70,24 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& words
     return out;
 }
 
-Requirement ParseSkills(const std::string& text) {
+std::optional<int> ParseInt(std::string_view text) {
+    int v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+// "english:5,cards:3" → requirement; a skill without a level needs level 1.
+Result<Requirement> ParseSkills(const std::string& text) {
     Requirement r;
     std::istringstream in(text);
     for (std::string item; std::getline(in, item, ',');) {
         auto colon = item.find(':');
-        r.push_back({SkillId(item.substr(0, colon)),
-                     colon == std::string::npos ? 1 : std::stoi(item.substr(colon + 1))});
+        std::optional<int> level = colon == std::string::npos ? 1 : ParseInt(item.substr(colon + 1));
+        if (!level || item.substr(0, colon).empty()) {
+            return InvalidArgument("skills= takes skill:level pairs such as english:5, not \"" + item + "\"");
+        }
+        r.push_back({SkillId(item.substr(0, colon)), *level});
     }
     return r;
 }
@@ -102,7 +117,7 @@ public:
         }
         if (check_) {
             Status inv = engine_.CheckInvariants();
-            if (!inv.ok()) Fail(line, inv.ToString());
+            if (!inv.ok()) result_.failures.push_back({line.number, inv.ToString(), true});
         }
     }
 
@@ -182,8 +197,14 @@ private:
         routing::EnqueueCommand e;
         e.id = a.id;
         e.queue = QueueId(w[2]);
-        if (opts.contains("priority")) e.priority = std::stoi(opts["priority"]);
-        if (opts.contains("skills")) e.skills = ParseSkills(opts["skills"]);
+        if (opts.contains("priority")) {
+            auto p = ParseInt(opts["priority"]);
+            if (!p) return InvalidArgument("priority= takes a whole number");
+            e.priority = *p;
+        }
+        if (opts.contains("skills")) {
+            ASSIGN_OR_RETURN(e.skills, ParseSkills(opts["skills"]));
+        }
         return engine_.Enqueue(e);
     }
 
@@ -272,6 +293,10 @@ ScriptResult RunScript(const CenterConfig& center, const std::vector<ScriptLine>
             runner.Fail(line, "a script line starts with its time, e.g. 5s or 1m30s");
             continue;
         }
+        if (*at > kMaxScriptSpan) {
+            runner.Fail(line, "a script covers at most 31 days; split longer runs");
+            continue;
+        }
         if (options.origin + *at < clock.Now()) {
             runner.Fail(line, "script times must not go backwards");
             continue;
@@ -279,7 +304,9 @@ ScriptResult RunScript(const CenterConfig& center, const std::vector<ScriptLine>
         clock.AdvanceTo(options.origin + *at);
         if (options.check_invariants) {
             Status inv = engine.CheckInvariants();
-            if (!inv.ok()) runner.Fail(line, "before this line: " + inv.ToString());
+            if (!inv.ok()) {
+                result.failures.push_back({line.number, "before this line: " + inv.ToString(), true});
+            }
         }
         words.erase(words.begin());
         if (!words.empty()) runner.Run(line, words);

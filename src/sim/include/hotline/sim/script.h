@@ -32,6 +32,7 @@ struct ScriptLine {
 struct ScriptFailure {
     int line = 0;
     std::string message;
+    bool invariant = false;  // the engine broke an invariant (a bug), not the script
 };
 
 struct ScriptOptions {
