@@ -8,7 +8,10 @@ namespace {
 std::string Row(const char* fmt, auto... args) {
     char buf[256];
     std::snprintf(buf, sizeof buf, fmt, args...);
-    return buf;
+    std::string row = buf;
+    // An empty last column must not leave trailing blanks.
+    while (row.size() >= 2 && row[row.size() - 2] == ' ') row.erase(row.size() - 2, 1);
+    return row;
 }
 
 // A wallboard reads at a glance: whole seconds, rounded to nearest.

@@ -33,7 +33,6 @@ std::optional<double> Engine::Impl::WindowServiceLevel(QueueIdx qi, Duration win
         ++total;
         within += it->within ? 1 : 0;
     }
-    (void)total;
     if (total == 0) return std::nullopt;
     return static_cast<double>(within) / total;
 }

@@ -1,4 +1,5 @@
-// fewest_calls: fewest contacts handled since login... or ever today, then longest idle.
+// fewest_calls: fewest contacts answered since the engine started (a day, for a server that
+// restarts its engine at the start of each day), then longest idle.
 #include "../engine_impl.h"
 
 namespace hotline::routing {
