@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libboost1.81-dev libboost-json1.81-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang clang-format-16 clang-tidy-16 libclang-rt-14-dev
+  libhowardhinnant-date-dev tzdata sqlite3
 )
 
 missing=()
