@@ -18,13 +18,22 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm build the browser assets; a machine that has them already (any version from
+# 18 on) keeps its own.
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}" >&2
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm packages of web/ (ECharts for the HTML reports), exactly as package-lock.json pins them.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$root/web/node_modules/echarts/dist/echarts.min.js" ]; then
+  echo "install-deps: npm ci in web/" >&2
+  (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
+fi

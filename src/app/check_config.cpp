@@ -7,14 +7,20 @@ namespace hotline::app {
 
 int CheckConfig(const CheckConfigOptions& options) {
     config::LoadResult r = config::LoadCenterFromFile(options.file);
-    for (const auto& w : r.warnings) std::cerr << w.ToString() << "\n";
-    for (const auto& e : r.errors) std::cerr << e.ToString() << "\n";
+    for (const auto& w : r.warnings) {
+        std::cerr << w.ToString() << "\n";
+    }
+    for (const auto& e : r.errors) {
+        std::cerr << e.ToString() << "\n";
+    }
     if (!r.ok()) {
         std::cerr << options.file << ": " << r.errors.size()
                   << (r.errors.size() == 1 ? " error" : " errors") << "\n";
         return 2;
     }
-    if (!options.quiet) std::cout << options.file << ": ok — " << config::Summarize(r.center) << "\n";
+    if (!options.quiet) {
+        std::cout << options.file << ": ok — " << config::Summarize(r.center) << "\n";
+    }
     return 0;
 }
 

@@ -22,4 +22,22 @@ struct RunOptions {
 };
 int RunScriptCommand(const RunOptions& options);
 
+struct ReportOptions {
+    std::string events;
+    std::string center;
+    std::string from, to;
+    std::string interval;
+    std::string by;
+    std::string sl_variant;
+    std::string threshold;
+    std::string short_abandon;
+    std::string fcr_window;
+    std::string tz;
+    std::string format = "table";
+    std::string output;
+    std::string lang = "zh-CN";
+    bool skip_bad = false;
+};
+int ReportCommand(const ReportOptions& options);
+
 }  // namespace hotline::app

@@ -1,10 +1,10 @@
 // `hotline`: one executable, one verb per job (ARCHITECTURE.md §7). Exit status: 0 success,
 // 1 failure, 2 bad usage or bad input.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "commands.h"
+#include "hotline/metrics/kpi.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Hotline — call-center operations: routing engine, configuration, simulation."};
@@ -19,12 +19,47 @@ int main(int argc, char** argv) {
 
     hotline::app::RunOptions run;
     auto* run_cmd = app.add_subcommand(
-        "run", "Run a timed command script against a center on a virtual clock; print the events "
-               "and the final wallboard (script language: docs/scenarios.md).");
+        "run",
+        "Run a timed command script against a center on a virtual clock; print the events "
+        "and the final wallboard (script language: docs/scenarios.md).");
     run_cmd->add_option("center", run.center, "center YAML file")->required();
     run_cmd->add_option("script", run.script, "script file")->required();
     run_cmd->add_flag("--json", run.json, "events as JSON Lines, no wallboard");
     run_cmd->add_option("--seed", run.seed, "seed for the random strategies")->default_val(1);
+
+    hotline::app::ReportOptions report;
+    auto* report_cmd = app.add_subcommand(
+        "report",
+        "KPIs from a JSON Lines event log: by interval, queue, team or agent, as a "
+        "table, CSV, JSON or a self-contained HTML page with charts (docs/reports.md).");
+    report_cmd->add_option("events", report.events, "event log (JSON Lines)")->required();
+    report_cmd->add_option("--center", report.center,
+                           "center YAML: time zone, SL threshold, short abandons, teams");
+    report_cmd->add_option("--from", report.from,
+                           "first local date or time (2026-12-03, 2026-12-03T08:00)");
+    report_cmd->add_option("--to", report.to, "end, exclusive, local date or time");
+    report_cmd->add_option("--interval", report.interval, "15m, 30m, 60m, day, week or month");
+    report_cmd->add_option("--by", report.by,
+                           "queue, team, agent or day (no --by and no --interval: by day)");
+    report_cmd->add_option("--sl-variant", report.sl_variant,
+                           "service-level formula: " + hotline::metrics::SlVariantNames() +
+                               " (default short_excluded)");
+    report_cmd->add_option("--threshold", report.threshold,
+                           "service-level threshold T (default: the center's, or 20s)");
+    report_cmd->add_option("--short-abandon", report.short_abandon,
+                           "abandons within this are short (default: the center's, or 5s)");
+    report_cmd->add_option("--fcr-window", report.fcr_window,
+                           "a repeat contact within this is no first-contact resolution (7d)");
+    report_cmd->add_option("--tz", report.tz,
+                           "time zone for intervals (default: the center's, or UTC)");
+    report_cmd->add_option("--format", report.format, "table, csv, json or html")
+        ->default_val("table");
+    report_cmd->add_option("-o,--output", report.output, "write to this file instead of stdout");
+    report_cmd->add_option("--lang", report.lang, "HTML report language: zh-CN or en")
+        ->default_val("zh-CN")
+        ->check(CLI::IsMember({"zh-CN", "en"}));
+    report_cmd->add_flag("--skip-bad", report.skip_bad,
+                         "skip bad lines (each is reported) instead of stopping");
 
     try {
         app.parse(argc, argv);
@@ -34,7 +69,14 @@ int main(int argc, char** argv) {
         app.exit(e);
         return 2;
     }
-    if (*check_cmd) return hotline::app::CheckConfig(check);
-    if (*run_cmd) return hotline::app::RunScriptCommand(run);
+    if (*check_cmd) {
+        return hotline::app::CheckConfig(check);
+    }
+    if (*run_cmd) {
+        return hotline::app::RunScriptCommand(run);
+    }
+    if (*report_cmd) {
+        return hotline::app::ReportCommand(report);
+    }
     return 2;
 }

@@ -13,13 +13,13 @@ namespace hotline::app {
 namespace {
 
 class PrintingSink : public EventSink {
-public:
+  public:
     PrintingSink(bool json, Timestamp origin) : json_(json), origin_(origin) {}
     void OnEvent(const Event& e) override {
         std::cout << (json_ ? EventToJson(e) : EventToText(e, origin_)) << "\n";
     }
 
-private:
+  private:
     bool json_;
     Timestamp origin_;
 };
@@ -28,8 +28,12 @@ private:
 
 int RunScriptCommand(const RunOptions& options) {
     config::LoadResult center = config::LoadCenterFromFile(options.center);
-    for (const auto& e : center.errors) std::cerr << e.ToString() << "\n";
-    if (!center.ok()) return 2;
+    for (const auto& e : center.errors) {
+        std::cerr << e.ToString() << "\n";
+    }
+    if (!center.ok()) {
+        return 2;
+    }
     std::ifstream in(options.script);
     if (!in) {
         std::cerr << options.script << ": cannot open the file\n";
@@ -40,7 +44,8 @@ int RunScriptCommand(const RunOptions& options) {
     sim::ScriptOptions so;
     so.seed = options.seed;
     PrintingSink sink(options.json, so.origin);
-    sim::ScriptResult result = sim::RunScript(center.center, sim::ParseScript(text.str()), sink, so);
+    sim::ScriptResult result =
+        sim::RunScript(center.center, sim::ParseScript(text.str()), sink, so);
     for (const auto& f : result.failures) {
         std::cerr << options.script << ":" << f.line << ": " << f.message << "\n";
     }

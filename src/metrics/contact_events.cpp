@@ -95,6 +95,7 @@ struct ContactVisitor {
             return;
         }
         ++(s.QueueContacts(c.bucket, c.queue).*field);
+        ++(s.TotalContacts(c.bucket).*field);  // the total shows how many moves and callbacks
         c.queue = kNone;
     }
 
@@ -240,9 +241,6 @@ struct ContactVisitor {
         ContactState* c = Find(e.id);
         if (c == nullptr) {
             return;
-        }
-        if (c->queue != kNone && !c->visit_answered) {
-            ++s.TotalContacts(c->bucket).callbacks;
         }
         EndVisitUnserved(*c, &ContactCounters::callbacks);
     }

@@ -30,6 +30,49 @@ json::value JsonValue(const Column& col, const ReportRow& row) {
     return std::round(*v * 1e6) / 1e6;
 }
 
+// Boost.JSON prints doubles as "5E-1"; reports are read by people too, so numbers are written
+// plainly ("0.5", "74.928571") with up to 15 significant digits.
+void WriteJson(const json::value& v, std::string& out) {
+    switch (v.kind()) {
+        case json::kind::object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [k, item] : v.get_object()) {
+                if (!first) {
+                    out += ',';
+                }
+                first = false;
+                out += json::serialize(json::string(k));
+                out += ':';
+                WriteJson(item, out);
+            }
+            out += '}';
+            break;
+        }
+        case json::kind::array: {
+            out += '[';
+            bool first = true;
+            for (const auto& item : v.get_array()) {
+                if (!first) {
+                    out += ',';
+                }
+                first = false;
+                WriteJson(item, out);
+            }
+            out += ']';
+            break;
+        }
+        case json::kind::double_: {
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%.15g", v.get_double());
+            out += buf;
+            break;
+        }
+        default:
+            out += json::serialize(v);
+    }
+}
+
 std::string KeyName(const Report& r) {
     return std::string(GroupByName(r.by));
 }
@@ -127,7 +170,9 @@ std::string ReportToJson(const Report& report) {
         opts["by"] = KeyName(report);
     }
     root["options"] = std::move(opts);
-    return json::serialize(root) + "\n";
+    std::string out;
+    WriteJson(root, out);
+    return out + "\n";
 }
 
 std::string ReportToCsv(const Report& report) {
