@@ -40,4 +40,14 @@ struct ReportOptions {
 };
 int ReportCommand(const ReportOptions& options);
 
+struct ImportOptions {
+    std::string format;  // anonymous-bank, asterisk-queue-log, cdr
+    std::string file;
+    std::string output;
+    std::string mapping;  // cdr only
+    std::string tz;
+    bool skip_bad = false;
+};
+int ImportCommand(const ImportOptions& options);
+
 }  // namespace hotline::app

@@ -61,6 +61,20 @@ int main(int argc, char** argv) {
     report_cmd->add_flag("--skip-bad", report.skip_bad,
                          "skip bad lines (each is reported) instead of stopping");
 
+    hotline::app::ImportOptions import;
+    auto* import_cmd = app.add_subcommand(
+        "import", "Turn a foreign call log into a Hotline event log (docs/imports.md).");
+    import_cmd->add_option("format", import.format, "anonymous-bank, asterisk-queue-log or cdr")
+        ->required()
+        ->check(CLI::IsMember({"anonymous-bank", "asterisk-queue-log", "cdr"}));
+    import_cmd->add_option("file", import.file, "the log to read")->required();
+    import_cmd->add_option("-o,--output", import.output,
+                           "event log to write (JSON Lines); default stdout");
+    import_cmd->add_option("--map", import.mapping, "cdr: the column mapping (YAML)");
+    import_cmd->add_option("--tz", import.tz, "time zone of the log's local times (default UTC)");
+    import_cmd->add_flag("--skip-bad", import.skip_bad,
+                         "skip bad records (each is reported and counted) instead of stopping");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -74,6 +88,9 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);
+    }
+    if (*import_cmd) {
+        return hotline::app::ImportCommand(import);
     }
     if (*report_cmd) {
         return hotline::app::ReportCommand(report);

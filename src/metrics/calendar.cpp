@@ -132,6 +132,10 @@ std::optional<Timestamp> Calendar::ParseLocal(std::string_view text) const {
     return impl_->ToUtc(local);
 }
 
+Timestamp Calendar::FromLocalMillis(int64_t local_ms) const {
+    return impl_->ToUtc(LocalMs{std::chrono::milliseconds(local_ms)});
+}
+
 Result<IntervalSpec> ParseInterval(std::string_view text) {
     if (text == "15m") {
         return IntervalSpec::Minutes(15);

@@ -101,8 +101,13 @@ struct ContactVisitor {
 
     void operator()(const events::Overflow& e) {
         ContactState* c = Find(e.id);
-        if (c != nullptr && e.action == "move") {
+        if (c == nullptr || e.action == "widen" || e.action == "callback") {
+            return;  // same visit; a callback request ends it when the caller accepts
+        }
+        if (e.action == "move") {
             EndVisitUnserved(*c, &ContactCounters::overflowed);
+        } else {  // voicemail, message, hangup; imports: timeout, key, empty
+            EndVisitUnserved(*c, &ContactCounters::ended_other);
         }
     }
 

@@ -51,6 +51,8 @@ class Calendar {
     std::string LocalText(Timestamp t) const;
     // Parses a local "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM[:SS]" into UTC.
     std::optional<Timestamp> ParseLocal(std::string_view text) const;
+    // A local wall-clock time given as milliseconds since 1970-01-01 00:00 local, into UTC.
+    Timestamp FromLocalMillis(int64_t local_ms) const;
 
   private:
     struct Impl;

@@ -1,0 +1,24 @@
+#pragma once
+// Private: field parsing shared by the importers.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hotline::imports {
+
+// Splits on one character; keeps empty fields; drops a trailing '\r' (CRLF files).
+std::vector<std::string_view> SplitFields(std::string_view line, char separator);
+
+// A whole non-negative number, or nullopt.
+std::optional<int64_t> ParseCount(std::string_view text);
+
+// "H:MM:SS" or "HH:MM:SS" → seconds since midnight.
+std::optional<int64_t> ParseClock(std::string_view text);
+
+// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
+
+}  // namespace hotline::imports
