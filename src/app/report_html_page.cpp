@@ -49,9 +49,13 @@ const char* const kReportHtmlPage = R"HTML(<!DOCTYPE html>
     header .meta { color: var(--muted); }
     main { padding: 8px 0; max-width: none; }
     .card, section { border-color: #ccc; }
+    .cards { grid-template-columns: repeat(7, 1fr); gap: 6px; }
+    .card .value { font-size: 18px; }
     .chart { height: 230px; }
-    .grid { grid-template-columns: 1fr 1fr; }
+    .grid { grid-template-columns: 1fr; }
     .pagebreak { break-before: page; }
+    section.long { break-inside: auto; }
+    thead { display: table-header-group; }
   }
 </style>
 </head>
@@ -65,8 +69,8 @@ const char* const kReportHtmlPage = R"HTML(<!DOCTYPE html>
     <section><h2 data-t="abandonChart"></h2><div class="chart" id="chart-abandon"></div></section>
     <section><h2 data-t="timeChart"></h2><div class="chart" id="chart-times"></div></section>
   </div>
-  <section class="pagebreak"><h2 data-t="queueTable"></h2><table id="queues"></table></section>
-  <section><h2 data-t="agentTable"></h2><table id="agents"></table></section>
+  <section class="pagebreak long"><h2 data-t="queueTable"></h2><table id="queues"></table></section>
+  <section class="long"><h2 data-t="agentTable"></h2><table id="agents"></table></section>
   <p class="note" id="note"></p>
 </main>
 <script>/*@ECHARTS@*/</script>
@@ -74,11 +78,11 @@ const char* const kReportHtmlPage = R"HTML(<!DOCTYPE html>
 const DATA = /*@DATA@*/;
 const T = {
   "zh-CN": { title: "话务报表", offered: "进线量", answered: "接通量", abandoned: "放弃量",
-    sl: "服务水平", asa: "平均应答速度", abandonRate: "放弃率", answerRate: "接通率", aht: "平均处理时长",
+    sl: "服务水平", asa: "平均应答速度", abandonRate: "放弃率", answerRate: "呼叫接通率", aht: "平均处理时长",
     occupancy: "座席占用率", target: "目标", slChart: "服务水平与目标（按时段）",
     volumeChart: "话务量（按时段）", abandonChart: "放弃率（按时段）", timeChart: "应答速度与处理时长（秒）",
     queueTable: "按队列", agentTable: "按座席", queue: "队列", agent: "座席", interval: "时段",
-    handled: "处理量", talk: "通话", acw: "事后处理", login: "登录时长", utilization: "利用率",
+    handled: "处理量", talk: "通话", acw: "事后处理时间", login: "登录时长", utilization: "利用率",
     other: "其他（溢出/回呼/系统）", total: "合计", longest: "最长等待", period: "时间范围",
     source: "数据", generated: "生成于", events: "事件",
     note: (o) => `服务水平 = ${o.sl_variant}，阈值 ${o.service_level_threshold_s} 秒；短放弃 ≤ ${o.short_abandon_s} 秒；时区 ${o.time_zone}。口径见 docs/kpis.md。`,
@@ -94,6 +98,7 @@ const T = {
     note: (o) => `Service level = ${o.sl_variant} at ${o.service_level_threshold_s} s; short abandons ≤ ${o.short_abandon_s} s; time zone ${o.time_zone}. Definitions: docs/kpis.md.`,
     noData: "no data", seconds: "s" },
 }[DATA.meta.lang] ;
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const pct = (v) => v == null ? "–" : (v * 100).toFixed(1) + "%";
 const sec = (v) => v == null ? "–" : v.toFixed(1) + (DATA.meta.lang === "en" ? " s" : " 秒");
 const num = (v) => v == null ? "–" : Number(v).toLocaleString(DATA.meta.lang);
@@ -125,16 +130,27 @@ const x = rows.map((r) => r.interval);
 const base = { animation: false, grid: { left: 48, right: 48, top: 36, bottom: 40 },
   tooltip: { trigger: "axis" }, xAxis: { type: "category", data: x, axisLabel: { hideOverlap: true } },
   legend: { top: 0 } };
-const chart = (id, option) => echarts.init(document.getElementById(id), null, { renderer: "svg" })
-  .setOption(Object.assign({}, base, option));
+const charts = [];
+const chart = (id, option) => {
+  const c = echarts.init(document.getElementById(id), null, { renderer: "svg" });
+  c.setOption(Object.assign({}, base, option));
+  charts.push(c);
+};
+// Charts follow their boxes: the window, and the page when printing.
+const resizeAll = () => charts.forEach((c) => c.resize());
+window.addEventListener("resize", resizeAll);
+window.addEventListener("beforeprint", resizeAll);
+window.matchMedia("print").addEventListener("change", resizeAll);
 const r100 = (v) => v == null ? null : Math.round(v * 1000) / 10;
 
 chart("chart-sl", {
+  legend: { show: false },
   yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
   series: [{ name: T.sl, type: "bar", data: rows.map((r) => r.service_level == null ? null : {
       value: r100(r.service_level), itemStyle: { color: r.service_level >= target ? "#2f9e44" : "#e03131" } }),
     markLine: { symbol: "none", lineStyle: { color: "#1f2933", type: "dashed" },
-      label: { formatter: `${T.target} ${r100(target)}%` }, data: [{ yAxis: r100(target) }] } }] });
+      label: { position: "insideEndTop", formatter: `${T.target} ${r100(target)}%` },
+      data: [{ yAxis: r100(target) }] } }] });
 chart("chart-volume", {
   yAxis: { type: "value" },
   series: [
@@ -153,11 +169,11 @@ chart("chart-times", {
     { name: T.aht, type: "line", yAxisIndex: 1, color: "#5f3dc4", data: rows.map((r) => r.aht_s == null ? null : +r.aht_s.toFixed(1)) }] });
 
 function table(id, report, key, cols) {
-  const head = `<tr><th>${T[key]}</th>${cols.map((c) => `<th>${c[0]}</th>`).join("")}</tr>`;
+  const head = `<thead><tr><th>${T[key]}</th>${cols.map((c) => `<th>${c[0]}</th>`).join("")}</tr></thead>`;
   const line = (r, cls, name) => `<tr class="${cls}"><td>${name}</td>${cols.map((c) => {
     const v = r[c[1]]; const judge = c[3] ? c[3](v) : "";
     return `<td class="${judge}">${c[2](v)}</td>`; }).join("")}</tr>`;
-  const body = report.rows.length ? report.rows.map((r) => line(r, "", r[key])).join("")
+  const body = report.rows.length ? report.rows.map((r) => line(r, "", esc(r[key]))).join("")
                                   : `<tr><td colspan="${cols.length + 1}">${T.noData}</td></tr>`;
   document.getElementById(id).innerHTML = head + body + line(report.total, "total", T.total);
 }
