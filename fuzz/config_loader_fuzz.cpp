@@ -11,7 +11,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
     auto result = hotline::config::LoadCenterFromString(text, "fuzz.yaml");
     for (const auto& e : result.errors) {
-        if (e.line < 1 || e.column < 1 || e.message.empty()) std::abort();
+        if (e.line < 1 || e.column < 1 || e.message.empty()) {
+            std::abort();
+        }
     }
     return 0;
 }

@@ -10,9 +10,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view line(reinterpret_cast<const char*>(data), size);
     auto event = hotline::EventFromJson(line);
-    if (!event.ok()) return 0;
+    if (!event.ok()) {
+        return 0;
+    }
     std::string once = hotline::EventToJson(*event);
     auto again = hotline::EventFromJson(once);
-    if (!again.ok() || hotline::EventToJson(*again) != once) std::abort();
+    if (!again.ok() || hotline::EventToJson(*again) != once) {
+        std::abort();
+    }
     return 0;
 }

@@ -12,7 +12,7 @@
 namespace {
 
 class NullSink : public hotline::EventSink {
-public:
+  public:
     void OnEvent(const hotline::Event&) override {}
 };
 
@@ -30,8 +30,10 @@ routing:
   overflow: [{id: o, queue: q, when: {waited: 30s}, move_to: r}]
   merge: [{id: m, queues: [q, r], merge_when: {waiting_over: 1}, split_when: {waiting_under: 0}}]
 )",
-                                                      "fuzz-center.yaml");
-        if (!r.ok()) std::abort();
+                                                       "fuzz-center.yaml");
+        if (!r.ok()) {
+            std::abort();
+        }
         return r.center;
     }();
     return center;
@@ -40,7 +42,9 @@ routing:
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size > 4096) return 0;  // keep each run short; long scripts add nothing new
+    if (size > 4096) {
+        return 0;  // keep each run short; long scripts add nothing new
+    }
     std::string_view text(reinterpret_cast<const char*>(data), size);
     NullSink sink;
     hotline::sim::ScriptOptions options;

@@ -18,9 +18,10 @@ Requirement NormalizeRequirement(Requirement r) {
     std::sort(r.begin(), r.end(), [](const SkillLevel& a, const SkillLevel& b) {
         return a.skill != b.skill ? a.skill < b.skill : a.level > b.level;
     });
-    r.erase(std::unique(r.begin(), r.end(),
-                        [](const SkillLevel& a, const SkillLevel& b) { return a.skill == b.skill; }),
-            r.end());
+    r.erase(
+        std::unique(r.begin(), r.end(),
+                    [](const SkillLevel& a, const SkillLevel& b) { return a.skill == b.skill; }),
+        r.end());
     return r;
 }
 

@@ -37,8 +37,10 @@ TEST(EventJson, ErrorsNameTheProblem) {
               std::string::npos);
     EXPECT_NE(EventFromJson(R"({"ts":1,"type":"teleport"})").status().message().find("teleport"),
               std::string::npos);
-    EXPECT_NE(EventFromJson(R"({"ts":1,"type":"offer","agent":7})").status().message().find(
-                  "\"agent\" must be a string"),
+    EXPECT_NE(EventFromJson(R"({"ts":1,"type":"offer","agent":7})")
+                  .status()
+                  .message()
+                  .find("\"agent\" must be a string"),
               std::string::npos);
 }
 

@@ -11,10 +11,14 @@ TimerId VirtualClock::Schedule(Timestamp at, std::function<void()> fire) {
     return id;
 }
 
-void VirtualClock::Cancel(TimerId id) { callbacks_.erase(id); }
+void VirtualClock::Cancel(TimerId id) {
+    callbacks_.erase(id);
+}
 
 void VirtualClock::DropCancelled() const {
-    while (!heap_.empty() && !callbacks_.contains(heap_.top().id)) heap_.pop();
+    while (!heap_.empty() && !callbacks_.contains(heap_.top().id)) {
+        heap_.pop();
+    }
 }
 
 Timestamp VirtualClock::NextDue() const {
@@ -24,7 +28,9 @@ Timestamp VirtualClock::NextDue() const {
 
 bool VirtualClock::FireNext() {
     DropCancelled();
-    if (heap_.empty()) return false;
+    if (heap_.empty()) {
+        return false;
+    }
     Entry e = heap_.top();
     heap_.pop();
     auto it = callbacks_.find(e.id);
@@ -37,8 +43,12 @@ bool VirtualClock::FireNext() {
 }
 
 void VirtualClock::AdvanceTo(Timestamp until) {
-    while (NextDue() <= until) FireNext();
-    if (until > now_) now_ = until;
+    while (NextDue() <= until) {
+        FireNext();
+    }
+    if (until > now_) {
+        now_ = until;
+    }
 }
 
 }  // namespace hotline

@@ -27,7 +27,7 @@ class QueueLogMapper {
             return "expected at least 5 '|'-separated fields, found " + std::to_string(f.size());
         }
         auto epoch = ParseEpoch(f[0]);
-        if (!epoch) {
+        if (!epoch || !PlausibleMillis(*epoch)) {
             return "field 1 (time) is '" + std::string(f[0]) + "', expected seconds since 1970";
         }
         ts_ = *epoch;
@@ -84,6 +84,9 @@ class QueueLogMapper {
         auto dot = text.find('.');
         auto whole = ParseCount(text.substr(0, dot));
         if (!whole) {
+            return std::nullopt;
+        }
+        if (*whole >= 7258118400) {  // past 2200: refused before it can overflow
             return std::nullopt;
         }
         int64_t ms = *whole * 1000;
@@ -257,7 +260,9 @@ Result<ImportSummary> ImportAsteriskQueueLog(std::istream& in, const ImportOptio
             continue;
         }
         const size_t before = summary.events.size();
-        std::string problem = mapper.Map(SplitFields(line, '|'));
+        auto bad_byte = FirstInvalidUtf8(line);
+        std::string problem =
+            bad_byte ? NotUtf8Message(*bad_byte) : mapper.Map(SplitFields(line, '|'));
         if (problem.empty()) {
             ++summary.records;
             continue;

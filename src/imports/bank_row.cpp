@@ -22,6 +22,9 @@ Status FieldError(size_t i, std::string_view value, std::string_view expected) {
 }  // namespace
 
 Result<BankRow> ParseBankRow(std::string_view line) {
+    if (auto bad = FirstInvalidUtf8(line)) {
+        return InvalidArgument(NotUtf8Message(*bad));
+    }
     std::vector<std::string_view> f = SplitFields(line, '\t');
     if (f.size() != kFields) {
         return InvalidArgument("expected 17 tab-separated fields, found " +
@@ -78,14 +81,14 @@ Result<BankRow> ParseBankRow(std::string_view line) {
     std::string_view vru_time = f[8];
     const bool negative = !vru_time.empty() && vru_time[0] == '-';
     auto vt = ParseCount(negative ? vru_time.substr(1) : vru_time);
-    if (!vt) {
-        return FieldError(8, f[8], "a number of seconds");
+    if (!vt || *vt > 86400) {
+        return FieldError(8, f[8], "a number of seconds up to a day");
     }
     r.vru_time = negative ? -*vt : *vt;
     for (Clock c : {Clock{11, &r.q_time}, Clock{15, &r.ser_time}}) {
         auto v = ParseCount(f[c.index]);
-        if (!v) {
-            return FieldError(c.index, f[c.index], "a number of seconds");
+        if (!v || *v > 86400) {
+            return FieldError(c.index, f[c.index], "a number of seconds up to a day");
         }
         *c.out = *v;
     }

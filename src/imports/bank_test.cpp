@@ -133,6 +133,19 @@ TEST(BankImport, SkipBadGoesOnAndCounts) {
               "feb.tsv:4: field 13 (outcome) is 'GONE', expected AGENT, HANG or PHANTOM");
 }
 
+TEST(BankImport, TextInAnotherEncodingIsRefused) {
+    std::istringstream in(std::string(kHeader) +
+                          "AA0101\t1\t0\t0\tPS\t990201\t7:02:47\t7:02:56\t9\t0:00:00\t0:00:00\t0\t"
+                          "AGENT\t7:02:55\t7:05:41\t166\t\xd5\xc5\xc8\xfd\n");  // 张三 in GBK
+    ImportOptions o;
+    o.source = "feb.tsv";
+    auto r = ImportAnonymousBank(in, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(),
+              "feb.tsv:2: not UTF-8 text at byte 86; convert the file first, e.g. iconv -f GBK -t "
+              "UTF-8");
+}
+
 TEST(BankImport, LocalTimesInAZone) {
     std::istringstream in(std::string(kHeader) +
                           "AA0101\t1\t0\t0\tPS\t990201\t7:02:47\t7:02:56\t9\t0:00:00\t0:00:00\t0\t"

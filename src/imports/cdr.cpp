@@ -172,6 +172,9 @@ class CdrReader {
         ASSIGN_OR_RETURN(int64_t end, End(answer_or_leave, answered));
         ASSIGN_OR_RETURN(int64_t acw, Seconds(m_.acw_s, "acw_s"));
 
+        if (!PlausibleMillis(end + acw)) {
+            return InvalidArgument("the call would end after 2200");
+        }
         const InteractionId iid{id};
         const QueueId q{queue};
         std::string channel = Field(m_.channel);
@@ -231,8 +234,12 @@ class CdrReader {
         }
         std::optional<int64_t> local;
         if (m_.time_format == "epoch" || m_.time_format == "epoch_ms") {
-            if (auto n = ParseCount(text)) {
-                return m_.time_format == "epoch" ? *n * 1000 : *n;
+            auto n = ParseCount(text);
+            if (n && *n < 7258118400000) {
+                const int64_t ms = m_.time_format == "epoch" ? *n * 1000 : *n;
+                if (PlausibleMillis(ms)) {
+                    return ms;
+                }
             }
         } else {
             local = ParseLocalTime(text, m_.time_format);
@@ -241,7 +248,12 @@ class CdrReader {
             return InvalidArgument("column '" + column + "' (" + field + ") is '" + text +
                                    "', expected a time as " + m_.time_format);
         }
-        return ToMillis(cal_.FromLocalMillis(*local));
+        const int64_t utc = ToMillis(cal_.FromLocalMillis(*local));
+        if (!PlausibleMillis(utc)) {
+            return InvalidArgument("column '" + column + "' (" + field + ") is '" + text +
+                                   "', a time outside 1970-2200");
+        }
+        return utc;
     }
     Result<int64_t> Seconds(const std::string& column, const char* field) const {
         const std::string text = Field(column);
@@ -250,9 +262,9 @@ class CdrReader {
         }
         auto dot = text.find('.');
         auto whole = ParseCount(text.substr(0, dot));
-        if (!whole) {
+        if (!whole || *whole > 31LL * 86400) {  // a month: past that it is not a call's duration
             return InvalidArgument("column '" + column + "' (" + field + ") is '" + text +
-                                   "', expected seconds");
+                                   "', expected seconds (at most 31 days)");
         }
         return *whole * 1000;
     }
@@ -342,7 +354,10 @@ Result<ImportSummary> ImportCdr(std::istream& in, const CdrMapping& mapping,
             continue;
         }
         const std::string where = options.source + ":" + std::to_string(summary.lines) + ": ";
-        auto fields = SplitCsv(line, mapping.delimiter);
+        auto bad_byte = FirstInvalidUtf8(line);
+        auto fields =
+            bad_byte ? Result<std::vector<std::string>>(InvalidArgument(NotUtf8Message(*bad_byte)))
+                     : SplitCsv(line, mapping.delimiter);
         if (fields.ok() && mapping.header && summary.lines == 1) {
             Status s = reader.ReadHeader(*fields);
             if (!s.ok()) {

@@ -1,7 +1,10 @@
 // The column mapping of `hotline import cdr` (YAML), checked before any record is read.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "hotline/imports/import.h"
+#include "local_time.h"
 
 namespace hotline::imports {
 namespace {
@@ -132,6 +135,16 @@ Status ParseInto(const std::string& file, const YAML::Node& root, CdrMapping& m)
 }  // namespace
 
 Result<CdrMapping> ParseCdrMapping(const std::string& yaml, const std::string& file) {
+    if (auto bad = FirstInvalidUtf8(yaml)) {
+        const auto line =
+            1 + std::count(yaml.begin(), yaml.begin() + static_cast<long>(*bad), '\n');
+        const size_t line_start = yaml.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+        const size_t column =
+            line_start == std::string::npos || *bad == 0 ? *bad + 1 : *bad - line_start;
+        return InvalidArgument(
+            file + ":" + std::to_string(line) + ":" + std::to_string(column) +
+            ": not UTF-8 text; convert the file first, e.g. iconv -f GBK -t UTF-8");
+    }
     CdrMapping m;
     try {
         RETURN_IF_ERROR(ParseInto(file, YAML::Load(yaml), m));

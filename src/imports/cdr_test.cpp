@@ -117,6 +117,9 @@ TEST(CdrImport, MappingErrorsNameTheirPlace) {
     EXPECT_EQ(m.status().message(), "map.yaml:3:3: unknown field 'arrival'");
     m = ParseCdrMapping("columns: {id: a, arrive: b}\n", "map.yaml");
     EXPECT_EQ(m.status().message(), "map.yaml:1:1: give columns: queue, or queue_default");
+    m = ParseCdrMapping("queue_default: caf\xe9\ncolumns: {id: a, arrive: b}\n", "map.yaml");
+    EXPECT_EQ(m.status().message(),
+              "map.yaml:1:19: not UTF-8 text; convert the file first, e.g. iconv -f GBK -t UTF-8");
     m = ParseCdrMapping("columns: [\n", "map.yaml");
     EXPECT_FALSE(m.ok());
     EXPECT_EQ(m.status().message().rfind("map.yaml:", 0), 0U);

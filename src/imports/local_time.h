@@ -18,6 +18,13 @@ std::optional<int64_t> ParseCount(std::string_view text);
 // "H:MM:SS" or "HH:MM:SS" → seconds since midnight.
 std::optional<int64_t> ParseClock(std::string_view text);
 
+// Where the first byte that is not valid UTF-8 is, or nullopt when the text is valid.
+std::optional<size_t> FirstInvalidUtf8(std::string_view text);
+// "line is not UTF-8 text (byte N); convert the file first, e.g. iconv -f GBK -t UTF-8".
+std::string NotUtf8Message(size_t byte);
+// Milliseconds inside the range events accept (1970 to 2200).
+bool PlausibleMillis(int64_t ms);
+
 // Days since 1970-01-01 of a civil date (proleptic Gregorian).
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 

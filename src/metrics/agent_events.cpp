@@ -25,9 +25,14 @@ int64_t FloorBucket(int64_t ms) {
     return (ms % kBaseBucketMs < 0) ? b - 1 : b;
 }
 
+// A state longer than this is a broken log (an agent who never logged out), not a shift; it is
+// cut here so that one bad event cannot fill memory with empty buckets.
+constexpr int64_t kLongestSpanMs = 31LL * 24 * 3600 * 1000;
+
 // Calls add(bucket, ms) for each bucket that [from, to) overlaps.
 template <class F>
 void SplitSpan(int64_t from, int64_t to, F&& add) {
+    to = std::min(to, from + kLongestSpanMs);
     while (from < to) {
         int64_t bucket = FloorBucket(from);
         int64_t end = std::min(to, (bucket + 1) * kBaseBucketMs);

@@ -35,6 +35,7 @@ const std::vector<Column>& ReportColumns() {
         CONTACT_COUNT(abandoned),
         CONTACT_COUNT(short_abandoned),
         CONTACT_COUNT(answered_within),
+        CONTACT_COUNT(abandoned_within),
         KPI(service_level, ColumnKind::kRatio),
         KPI(service_level_answered, ColumnKind::kRatio),
         KPI(asa_s, ColumnKind::kSeconds),

@@ -1,0 +1,33 @@
+#pragma once
+// Shared by the importer fuzz targets: whatever an importer accepts must be events in time order
+// that the event codec round-trips and the KPI aggregator digests.
+#include <cstdlib>
+
+#include "hotline/core/event_codec.h"
+#include "hotline/imports/import.h"
+#include "hotline/metrics/aggregator.h"
+
+inline void CheckImport(const hotline::Result<hotline::imports::ImportSummary>& result) {
+    if (!result.ok()) {
+        if (result.status().message().empty()) {
+            std::abort();  // an error must say what
+        }
+        return;
+    }
+    hotline::metrics::Aggregator aggregator;
+    hotline::Timestamp previous{};
+    bool first = true;
+    for (const auto& e : result->events) {
+        if (!first && e.ts < previous) {
+            std::abort();
+        }
+        first = false;
+        previous = e.ts;
+        auto back = hotline::EventFromJson(hotline::EventToJson(e));
+        if (!back.ok()) {
+            std::abort();
+        }
+        aggregator.OnEvent(e);
+    }
+    aggregator.AdvanceTo(previous);
+}
