@@ -37,7 +37,7 @@ hotline_s=$(calc "$t1 - $t0")
 
 rm -f "$work/events.db"
 t2=$(now)
-sqlite3 "$work/events.db" <<SQL
+sqlite3 "$work/events.db" > /dev/null <<SQL
 PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
 CREATE TABLE raw(line TEXT);
 .mode ascii

@@ -11,6 +11,8 @@ expect "$out" "overflow id=c002 queue=credit_card rule=cc_widen_45s action=widen
 expect "$out" "overflow id=c007 queue=complaints rule=complaints_to_general_2m action=move to_queue=general"
 expect "$out" "offer_fail id=c008 agent=a07 why=no_answer"
 expect "$out" "wallboard at +15m"
+expect "$out" "KPIs so far"
+expect "$out" "total             16        14          1   50.0%   74.9s"
 
 json=$("$hotline" run --json "$root/examples/center.yaml" "$root/examples/morning-rush.script" 2>&1)
 lines=$(grep -cE '^{"ts":[0-9]+,"type":"' <<<"$json")
