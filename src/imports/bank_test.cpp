@@ -6,6 +6,7 @@
 #include "hotline/imports/import.h"
 #include "hotline/metrics/aggregator.h"
 #include "hotline/metrics/report.h"
+#include "import_test_trace.h"
 
 namespace hotline::imports {
 namespace {
@@ -13,15 +14,6 @@ namespace {
 const char* const kHeader =
     "vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\t"
     "q_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver\r\n";
-
-std::string Trace(const ImportSummary& s) {
-    std::string out;
-    const Timestamp origin = s.events.empty() ? Timestamp{} : s.events.front().ts;
-    for (const auto& e : s.events) {
-        out += EventToText(e, origin) + "\n";
-    }
-    return out;
-}
 
 ImportSummary Import(const std::string& body, bool skip_bad = false) {
     std::istringstream in(std::string(kHeader) + body);

@@ -4,6 +4,7 @@
 
 #include "hotline/core/event_codec.h"
 #include "hotline/imports/import.h"
+#include "import_test_trace.h"
 
 namespace hotline::imports {
 namespace {
@@ -26,15 +27,6 @@ outcomes:
   abandoned: [NO ANSWER, BUSY]
   ignored: [FAILED]
 )";
-
-std::string Trace(const ImportSummary& s) {
-    std::string out;
-    const Timestamp origin = s.events.empty() ? Timestamp{} : s.events.front().ts;
-    for (const auto& e : s.events) {
-        out += EventToText(e, origin) + "\n";
-    }
-    return out;
-}
 
 Result<ImportSummary> Import(const std::string& csv, const std::string& mapping = kMapping,
                              bool skip_bad = false) {

@@ -111,24 +111,20 @@ struct ContactVisitor {
         }
     }
 
-    void operator()(const events::Offer& e) {
-        ContactState* c = Find(e.id);
+    // Offers and failed offers count for the agent offered, in the contact's interval.
+    void CountOffer(const InteractionId& id, const AgentId& agent_id,
+                    int64_t AgentCounters::*field) {
+        ContactState* c = Find(id);
         if (c == nullptr) {
             return;
         }
-        int32_t agent = s.agents.Intern(e.agent.str());
-        ++s.agent_buckets[Aggregator::State::Key(c->bucket, agent)].agents.offers;
-        ++s.total_buckets[c->bucket].agents.offers;
+        const int32_t agent = s.agents.Intern(agent_id.str());
+        ++(s.agent_buckets[Aggregator::State::Key(c->bucket, agent)].agents.*field);
+        ++(s.total_buckets[c->bucket].agents.*field);
     }
-
+    void operator()(const events::Offer& e) { CountOffer(e.id, e.agent, &AgentCounters::offers); }
     void operator()(const events::OfferFail& e) {
-        ContactState* c = Find(e.id);
-        if (c == nullptr) {
-            return;
-        }
-        int32_t agent = s.agents.Intern(e.agent.str());
-        ++s.agent_buckets[Aggregator::State::Key(c->bucket, agent)].agents.offers_failed;
-        ++s.total_buckets[c->bucket].agents.offers_failed;
+        CountOffer(e.id, e.agent, &AgentCounters::offers_failed);
     }
 
     void operator()(const events::Answer& e) {

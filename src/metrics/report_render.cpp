@@ -111,21 +111,21 @@ std::string CsvField(std::string_view s) {
     return out + "\"";
 }
 
-std::string PlainValue(const Column& col, const ReportRow& row) {
+// A value with `extra` more decimals than the short form (counts never have any); `empty` when
+// the KPI has no value.
+std::string Formatted(const Column& col, const ReportRow& row, int extra, const char* empty) {
     std::optional<double> v = col.get(row);
     if (!v) {
-        return "";
+        return empty;
     }
-    switch (col.kind) {
-        case ColumnKind::kCount:
-            return Number(*v, 0);
-        case ColumnKind::kRatio:
-            return Number(*v, 4);
-        case ColumnKind::kSeconds:
-        case ColumnKind::kScore:
-            return Number(*v, 2);
-    }
-    return "";
+    const int decimals = col.kind == ColumnKind::kCount   ? 0
+                         : col.kind == ColumnKind::kRatio ? 3 + extra
+                                                          : 1 + extra;
+    return Number(*v, decimals);
+}
+
+std::string PlainValue(const Column& col, const ReportRow& row) {
+    return Formatted(col, row, 1, "");
 }
 
 }  // namespace
@@ -135,20 +135,7 @@ std::optional<std::string> FormatKpi(const ReportRow& row, std::string_view name
     if (col == nullptr) {
         return std::nullopt;
     }
-    std::optional<double> v = col->get(row);
-    if (!v) {
-        return "-";
-    }
-    switch (col->kind) {
-        case ColumnKind::kCount:
-            return Number(*v, 0);
-        case ColumnKind::kRatio:
-            return Number(*v, 3);
-        case ColumnKind::kSeconds:
-        case ColumnKind::kScore:
-            return Number(*v, 1);
-    }
-    return "-";
+    return Formatted(*col, row, 0, "-");
 }
 
 std::string ReportToJson(const Report& report) {
