@@ -9,6 +9,7 @@ namespace hotline::imports {
 namespace {
 
 constexpr size_t kFields = 17;
+constexpr int64_t kHalfDay = int64_t{12} * 3600;
 constexpr std::array<std::string_view, kFields> kNames = {
     "vru+line",  "call_id",   "customer_id", "priority", "type",   "date",
     "vru_entry", "vru_exit",  "vru_time",    "q_start",  "q_exit", "q_time",
@@ -114,7 +115,7 @@ Result<BankCall> ToBankCall(const BankRow& r, const metrics::Calendar& calendar)
     c.queued = r.q_start != 0 || r.q_exit != 0 || r.q_time > 0;
     c.served = r.outcome == "AGENT";
     c.hang_after_service = r.outcome == "HANG" && (r.ser_start != 0 || r.ser_time > 0);
-    c.ivr_exit_before_entry = r.vru_exit < r.vru_entry && r.vru_entry - r.vru_exit < 12 * 3600;
+    c.ivr_exit_before_entry = r.vru_exit < r.vru_entry && r.vru_entry - r.vru_exit < kHalfDay;
     c.agent = r.server == "NO_SERVER" ? std::string(kUnknownAgent) : r.server;
 
     // Seconds of day → local seconds since 1970, moving past midnight when a later stage's clock
@@ -123,7 +124,7 @@ Result<BankCall> ToBankCall(const BankRow& r, const metrics::Calendar& calendar)
     int64_t prev = day0 + r.vru_entry;
     auto place = [&](int64_t clock) {
         int64_t t = day0 + clock;
-        while (t < prev - 12 * 3600) {
+        while (t < prev - kHalfDay) {
             t += 86400;
         }
         prev = std::max(prev, t);

@@ -52,6 +52,45 @@ Status ReadValues(const std::string& file, const YAML::Node& node, std::vector<s
     return Status::Ok();
 }
 
+Status ParseOutcomes(const std::string& file, const YAML::Node& v, CdrMapping& m) {
+    if (!v.IsMap()) {
+        return At(file, v, "expected answered:, abandoned: and ignored: lists");
+    }
+    for (const auto& o : v) {
+        const std::string kind = o.first.as<std::string>();
+        std::vector<std::string>* list = kind == "answered"    ? &m.answered
+                                         : kind == "abandoned" ? &m.abandoned
+                                         : kind == "ignored"   ? &m.ignored
+                                                               : nullptr;
+        if (list == nullptr) {
+            return At(
+                file, o.first,
+                "unknown outcome kind '" + kind + "' (expected answered, abandoned, ignored)");
+        }
+        RETURN_IF_ERROR(ReadValues(file, o.second, *list));
+    }
+    return Status::Ok();
+}
+
+Status ParseColumns(const std::string& file, const YAML::Node& v, CdrMapping& m) {
+    if (!v.IsMap()) {
+        return At(file, v, "expected field: column pairs");
+    }
+    for (const auto& c : v) {
+        const std::string field = c.first.as<std::string>();
+        const auto* f = std::find_if(std::begin(kColumns), std::end(kColumns),
+                                     [&](const ColumnField& k) { return field == k.name; });
+        if (f == std::end(kColumns)) {
+            return At(file, c.first, "unknown field '" + field + "'");
+        }
+        if (!c.second.IsScalar()) {
+            return At(file, c.second, "expected a column name or number");
+        }
+        m.*(f->member) = c.second.as<std::string>();
+    }
+    return Status::Ok();
+}
+
 Status ParseInto(const std::string& file, const YAML::Node& root, CdrMapping& m) {
     if (!root.IsMap()) {
         return At(file, root, "expected a mapping with a 'columns' section");
@@ -77,42 +116,9 @@ Status ParseInto(const std::string& file, const YAML::Node& root, CdrMapping& m)
         } else if (key == "queue_default") {
             m.queue_default = v.as<std::string>();
         } else if (key == "outcomes") {
-            if (!v.IsMap()) {
-                return At(file, v, "expected answered:, abandoned: and ignored: lists");
-            }
-            for (const auto& o : v) {
-                const std::string kind = o.first.as<std::string>();
-                std::vector<std::string>* list = kind == "answered"    ? &m.answered
-                                                 : kind == "abandoned" ? &m.abandoned
-                                                 : kind == "ignored"   ? &m.ignored
-                                                                       : nullptr;
-                if (list == nullptr) {
-                    return At(file, o.first,
-                              "unknown outcome kind '" + kind +
-                                  "' (expected answered, abandoned, ignored)");
-                }
-                RETURN_IF_ERROR(ReadValues(file, o.second, *list));
-            }
+            RETURN_IF_ERROR(ParseOutcomes(file, v, m));
         } else if (key == "columns") {
-            if (!v.IsMap()) {
-                return At(file, v, "expected field: column pairs");
-            }
-            for (const auto& c : v) {
-                const std::string field = c.first.as<std::string>();
-                const ColumnField* f = nullptr;
-                for (const auto& k : kColumns) {
-                    if (field == k.name) {
-                        f = &k;
-                    }
-                }
-                if (f == nullptr) {
-                    return At(file, c.first, "unknown field '" + field + "'");
-                }
-                if (!c.second.IsScalar()) {
-                    return At(file, c.second, "expected a column name or number");
-                }
-                m.*(f->member) = c.second.as<std::string>();
-            }
+            RETURN_IF_ERROR(ParseColumns(file, v, m));
         } else {
             return At(file, kv.first, "unknown key '" + key + "'");
         }

@@ -29,7 +29,7 @@ Result<IntervalSpec> ParseInterval(std::string_view text);
 
 // The aggregator's finest bucket. Every real time zone's offset is a multiple of 15 minutes, so
 // 15-minute UTC buckets nest exactly inside local intervals of every size.
-inline constexpr int64_t kBaseBucketMs = 15 * 60 * 1000;
+inline constexpr int64_t kBaseBucketMs = int64_t{15} * 60 * 1000;
 
 class Calendar {
   public:
