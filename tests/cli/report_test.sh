@@ -16,6 +16,13 @@ json=$("$hotline" report "$events" --by queue --format json)
 total=$(python3 -c 'import json,sys; t=json.load(sys.stdin)["total"]; print(t["offered"], t["answered"], t["abandoned"], round(t["service_level"],4), round(t["asa_s"],2))' <<<"$json")
 [ "$total" = "31125 27162 3963 0.5254 40.77" ] || { echo "totals: $total"; fail=1; }
 
+day=$("$hotline" report "$events" --from 1999-02-01 --to 1999-02-02 --format json |
+      python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["rows"]), d["total"]["offered"])')
+[ "$day" = "1 1499" ] || { echo "--from/--to one day: $day"; fail=1; }
+bad=$("$hotline" report "$events" --from yesterday 2>&1); rc=$?
+[ $rc -eq 2 ] || { echo "--from yesterday: exit $rc"; fail=1; }
+expect "$bad" "expected a local date or time"
+
 table=$("$hotline" report "$events" --by queue --sl-variant answered)
 expect "$table" "SL = answered at 20s"
 csv=$("$hotline" report "$events" --interval 60m --format csv)
