@@ -2,6 +2,7 @@
 // The CLI verbs. Each parses nothing itself: main.cpp fills the options.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hotline::app {
@@ -49,5 +50,24 @@ struct ImportOptions {
     bool skip_bad = false;
 };
 int ImportCommand(const ImportOptions& options);
+
+struct StaffOptions {
+    std::string model = "erlang-c";
+    std::optional<double> calls;
+    std::optional<double> traffic;
+    std::string period = "30m";
+    std::string aht;
+    std::optional<int> agents;
+    std::string target;
+    std::string asa;
+    std::optional<double> max_abandon, max_occupancy, max_blocking, retrial;
+    double shrinkage = 0;
+    std::string patience;
+    std::string sl_variant = "offered";
+    int lines = 0;
+    std::string plan;
+    bool json = false;
+};
+int StaffCommand(const StaffOptions& options);
 
 }  // namespace hotline::app

@@ -75,6 +75,41 @@ int main(int argc, char** argv) {
     import_cmd->add_flag("--skip-bad", import.skip_bad,
                          "skip bad records (each is reported and counted) instead of stopping");
 
+    hotline::app::StaffOptions staff;
+    auto* staff_cmd = app.add_subcommand(
+        "staff",
+        "Agents needed for a service level (Erlang B, C, A, X), or the service an agent "
+        "count gives; one interval or a plan (docs/staffing.md).");
+    staff_cmd->add_option("--model", staff.model, "erlang-b, erlang-c, erlang-a or erlang-x")
+        ->default_val("erlang-c");
+    staff_cmd->add_option("--calls", staff.calls, "calls per --period");
+    staff_cmd->add_option("--period", staff.period, "length of the interval")->default_val("30m");
+    staff_cmd->add_option("--aht", staff.aht, "average handle time, e.g. 180s");
+    staff_cmd->add_option("--traffic", staff.traffic,
+                          "offered traffic in Erlangs instead of --calls");
+    staff_cmd->add_option("--agents", staff.agents,
+                          "evaluate this many agents (lines for Erlang B)");
+    staff_cmd->add_option(
+        "--target", staff.target,
+        "service level and threshold, e.g. 0.8/20s (with --agents: the threshold)");
+    staff_cmd->add_option("--asa", staff.asa, "largest average speed of answer, e.g. 20s");
+    staff_cmd->add_option("--max-abandon", staff.max_abandon,
+                          "largest share of callers abandoning");
+    staff_cmd->add_option("--max-occupancy", staff.max_occupancy,
+                          "largest agent occupancy, e.g. 0.85");
+    staff_cmd->add_option("--max-blocking", staff.max_blocking,
+                          "Erlang B/X: largest share blocked");
+    staff_cmd->add_option("--shrinkage", staff.shrinkage,
+                          "share of paid time away from the phones");
+    staff_cmd->add_option("--patience", staff.patience, "Erlang A/X: mean patience, e.g. 300s");
+    staff_cmd->add_option("--sl-variant", staff.sl_variant, "offered, answered or virtual")
+        ->default_val("offered");
+    staff_cmd->add_option("--lines", staff.lines, "Erlang X: places in the system (trunks)");
+    staff_cmd->add_option("--retrial", staff.retrial,
+                          "Erlang X: share of blocked/abandoned callers who call again");
+    staff_cmd->add_option("--plan", staff.plan, "CSV of intervals: start,calls,aht_s[,patience_s]");
+    staff_cmd->add_flag("--json", staff.json, "JSON instead of text (or CSV for --plan)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -88,6 +123,9 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);
+    }
+    if (*staff_cmd) {
+        return hotline::app::StaffCommand(staff);
     }
     if (*import_cmd) {
         return hotline::app::ImportCommand(import);

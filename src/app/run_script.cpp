@@ -17,7 +17,7 @@ namespace {
 
 // Prints every event and feeds the KPI aggregator that the wallboard's "so far" table reads.
 class PrintingSink : public EventSink {
-public:
+  public:
     PrintingSink(bool json, Timestamp origin, metrics::Aggregator& kpis)
         : json_(json), origin_(origin), kpis_(kpis) {}
     void OnEvent(const Event& e) override {
@@ -25,7 +25,7 @@ public:
         kpis_.OnEvent(e);
     }
 
-private:
+  private:
     bool json_;
     Timestamp origin_;
     metrics::Aggregator& kpis_;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "hotline/core/json_text.h"
 #include "report_columns.h"
 
 namespace hotline::metrics {
@@ -28,49 +29,6 @@ json::value JsonValue(const Column& col, const ReportRow& row) {
         return static_cast<int64_t>(std::llround(*v));
     }
     return std::round(*v * 1e6) / 1e6;
-}
-
-// Boost.JSON prints doubles as "5E-1"; reports are read by people too, so numbers are written
-// plainly ("0.5", "74.928571") with up to 15 significant digits.
-void WriteJson(const json::value& v, std::string& out) {
-    switch (v.kind()) {
-        case json::kind::object: {
-            out += '{';
-            bool first = true;
-            for (const auto& [k, item] : v.get_object()) {
-                if (!first) {
-                    out += ',';
-                }
-                first = false;
-                out += json::serialize(json::string(k));
-                out += ':';
-                WriteJson(item, out);
-            }
-            out += '}';
-            break;
-        }
-        case json::kind::array: {
-            out += '[';
-            bool first = true;
-            for (const auto& item : v.get_array()) {
-                if (!first) {
-                    out += ',';
-                }
-                first = false;
-                WriteJson(item, out);
-            }
-            out += ']';
-            break;
-        }
-        case json::kind::double_: {
-            char buf[40];
-            std::snprintf(buf, sizeof buf, "%.15g", v.get_double());
-            out += buf;
-            break;
-        }
-        default:
-            out += json::serialize(v);
-    }
 }
 
 std::string KeyName(const Report& r) {
@@ -157,9 +115,7 @@ std::string ReportToJson(const Report& report) {
         opts["by"] = KeyName(report);
     }
     root["options"] = std::move(opts);
-    std::string out;
-    WriteJson(root, out);
-    return out + "\n";
+    return PlainJson(root) + "\n";
 }
 
 std::string ReportToCsv(const Report& report) {

@@ -17,8 +17,12 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // mode (z < a) P is tiny for large a, so it is summed as the series
 //   P(a, z) = z^a e^{-z} / Γ(a+1) · Σ_j z^j / ((a+1)…(a+j)).
 double LogLowerGammaP(double a, double z) {
-    if (z <= 0) return -kInf;
-    if (z >= a) return std::log(boost::math::gamma_p(a, z));
+    if (z <= 0) {
+        return -kInf;
+    }
+    if (z >= a) {
+        return std::log(boost::math::gamma_p(a, z));
+    }
     double term = 1, sum = 1;
     for (double j = 1; term > sum * 1e-17; ++j) {
         term *= z / (a + j);
@@ -51,9 +55,13 @@ WaitingMass WaitingStates(double x, double y) {
 }  // namespace
 
 double ErlangB(int lines, double traffic) {
-    if (traffic <= 0) return lines <= 0 ? 1.0 : 0.0;
+    if (traffic <= 0) {
+        return lines <= 0 ? 1.0 : 0.0;
+    }
     double b = 1.0;
-    for (int k = 1; k <= lines; ++k) b = traffic * b / (k + traffic * b);
+    for (int k = 1; k <= lines; ++k) {
+        b = traffic * b / (k + traffic * b);
+    }
     return b;
 }
 
@@ -164,19 +172,25 @@ Performance FiniteLines(int agents, const Load& load, double patience_s, double 
     }
     const double top = *std::max_element(lw.begin(), lw.end());
     double total = 0;
-    for (double v : lw) total += std::exp(v - top);
+    for (double v : lw) {
+        total += std::exp(v - top);
+    }
     auto pi = [&](int k) { return std::exp(lw[k] - top) / total; };
 
     p.p_block = pi(lines);
     double no_wait = 0, served_after_wait = 0, queued = 0;
-    for (int k = 0; k < agents; ++k) no_wait += pi(k);
+    for (int k = 0; k < agents; ++k) {
+        no_wait += pi(k);
+    }
     for (int q = 0; q < queue_places; ++q) {
         const double w = pi(agents + q);
         p.p_wait += w;
         served_after_wait += w * x / (x + q + 1);
         p.p_abandon += w * (q + 1) / (x + q + 1);
     }
-    for (int q = 1; q <= queue_places; ++q) queued += q * pi(agents + q);
+    for (int q = 1; q <= queue_places; ++q) {
+        queued += q * pi(agents + q);
+    }
     const double accepted = 1 - p.p_block;
     const double answered = no_wait + served_after_wait;
     p.mean_wait_all = accepted > 0 ? queued / (lambda * accepted) : 0;
@@ -194,10 +208,10 @@ Performance FiniteLines(int agents, const Load& load, double patience_s, double 
     const double within = threshold_s > 0 ? gk.integrate([&](double s) { return density(s, 1); },
                                                          0.0, threshold_s, 12, 1e-12)
                                           : 0;
-    const double virtual_within = threshold_s > 0
-                                      ? gk.integrate([&](double s) { return density(s, 0); }, 0.0,
-                                                     threshold_s, 12, 1e-12)
-                                      : 0;
+    const double virtual_within =
+        threshold_s > 0
+            ? gk.integrate([&](double s) { return density(s, 0); }, 0.0, threshold_s, 12, 1e-12)
+            : 0;
     switch (variant) {
         case SlVariant::kOffered:
             p.service_level = no_wait + within;
@@ -230,10 +244,13 @@ Performance ErlangX(int agents, const Load& load, double patience_s, double thre
     Performance p;
     for (int i = 0; i < 500; ++i) {
         p = FiniteLines(agents, total, patience_s, threshold_s, variant, lines);
-        const double next = load.arrival_rate + retrial * total.arrival_rate * (p.p_block + p.p_abandon);
+        const double next =
+            load.arrival_rate + retrial * total.arrival_rate * (p.p_block + p.p_abandon);
         const bool done = std::abs(next - total.arrival_rate) <= 1e-12 * next;
         total.arrival_rate = next;
-        if (done || retrial <= 0) break;
+        if (done || retrial <= 0) {
+            break;
+        }
     }
     return p;
 }

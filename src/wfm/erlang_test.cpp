@@ -8,7 +8,9 @@
 namespace hotline::wfm {
 namespace {
 
-Load Calls(double calls, double period_s, double aht_s) { return Load{calls / period_s, aht_s}; }
+Load Calls(double calls, double period_s, double aht_s) {
+    return Load{calls / period_s, aht_s};
+}
 
 // Erlang B tables (e.g. the ITU-T / Siemens "Erlang B table" at 1% and 2% grade of service):
 // 10 Erlangs at 2% blocking need 17 lines; 17 lines carry 10.66 E at 2%; 10 lines carry 4.46 E
@@ -71,9 +73,13 @@ Reference BruteForce(int n, double lambda, double aht, double patience, double t
     const int cap = n + 400;
     std::vector<double> w(cap + 1);
     w[0] = 1;
-    for (int k = 1; k <= cap; ++k) w[k] = w[k - 1] * lambda / (std::min(k, n) * mu + std::max(0, k - n) * theta);
+    for (int k = 1; k <= cap; ++k) {
+        w[k] = w[k - 1] * lambda / (std::min(k, n) * mu + std::max(0, k - n) * theta);
+    }
     double z = 0;
-    for (double v : w) z += v;
+    for (double v : w) {
+        z += v;
+    }
     Reference r;
     std::vector<double> ahead(cap - n + 1);  // an arrival finds q callers ahead
     for (int k = n; k <= cap; ++k) {
@@ -111,11 +117,16 @@ Reference BruteForce(int n, double lambda, double aht, double patience, double t
             poisson *= big * horizon / (k + 1);
         }
         served = cdf_served;
-        if (mean_wait != nullptr) *mean_wait = served_time;
+        if (mean_wait != nullptr) {
+            *mean_wait = served_time;
+        }
         return served;
     };
     r.sl_offered = (1 - r.p_wait) + run(false, t, nullptr);
     r.sl_virtual = (1 - r.p_wait) + run(true, t, nullptr);
+    double waited = 0;  // Σ over waiting callers of P(served after k steps)·k/Λ
+    run(false, 40 * patience, &waited);
+    r.asa = waited / (1 - r.p_abandon);
     return r;
 }
 
@@ -139,6 +150,7 @@ TEST(ErlangA, MatchesTheBirthDeathChain) {
         EXPECT_NEAR(off.service_level, ref.sl_offered, 1e-6);
         EXPECT_NEAR(vir.service_level, ref.sl_virtual, 1e-6);
         EXPECT_NEAR(ans.service_level, ref.sl_offered / (1 - ref.p_abandon), 1e-6);
+        EXPECT_NEAR(off.asa, ref.asa, 1e-6 * (1 + ref.asa));
         EXPECT_GE(vir.service_level, off.service_level - 1e-12);  // patience only loses calls
     }
 }

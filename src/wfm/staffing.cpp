@@ -20,14 +20,24 @@ int DefaultLines(int agents, const Load& load) {
 }
 
 bool Meets(const Performance& p, const Targets& t, Model model) {
-    if (!p.stable) return false;
+    if (!p.stable) {
+        return false;
+    }
     if (t.service_level && model != Model::kErlangB && p.service_level + 1e-12 < *t.service_level) {
         return false;
     }
-    if (t.asa_s && model != Model::kErlangB && p.asa > *t.asa_s + 1e-9) return false;
-    if (t.max_abandon && p.p_abandon > *t.max_abandon + 1e-12) return false;
-    if (t.max_occupancy && p.occupancy > *t.max_occupancy + 1e-12) return false;
-    if (t.max_blocking && p.p_block > *t.max_blocking + 1e-12) return false;
+    if (t.asa_s && model != Model::kErlangB && p.asa > *t.asa_s + 1e-9) {
+        return false;
+    }
+    if (t.max_abandon && p.p_abandon > *t.max_abandon + 1e-12) {
+        return false;
+    }
+    if (t.max_occupancy && p.occupancy > *t.max_occupancy + 1e-12) {
+        return false;
+    }
+    if (t.max_blocking && p.p_block > *t.max_blocking + 1e-12) {
+        return false;
+    }
     return true;
 }
 
@@ -35,14 +45,18 @@ bool Meets(const Performance& p, const Targets& t, Model model) {
 
 std::optional<Model> ParseModel(std::string_view name) {
     for (const auto& [m, n] : kModels) {
-        if (n == name) return m;
+        if (n == name) {
+            return m;
+        }
     }
     return std::nullopt;
 }
 
 std::string_view ModelName(Model m) {
     for (const auto& [model, n] : kModels) {
-        if (model == m) return n;
+        if (model == m) {
+            return n;
+        }
     }
     return "?";
 }
@@ -70,19 +84,25 @@ Performance Evaluate(int agents, const Load& load, const ModelParams& params) {
 }
 
 int Positions(int agents, double shrinkage) {
-    if (shrinkage <= 0) return agents;
+    if (shrinkage <= 0) {
+        return agents;
+    }
     return static_cast<int>(std::ceil(agents / (1 - shrinkage) - 1e-9));
 }
 
 Result<Requirement> RequiredAgents(const Load& load, const ModelParams& params,
                                    const Targets& targets) {
-    if (!targets.any()) return InvalidArgument("no target: give a service level, ASA, abandon, occupancy or blocking target");
+    if (!targets.any()) {
+        return InvalidArgument(
+            "no target: give a service level, ASA, abandon, occupancy or blocking target");
+    }
     if (params.model == Model::kErlangB && !targets.max_blocking && !targets.max_occupancy) {
         return InvalidArgument("Erlang B sizes lines for a blocking target (--max-blocking)");
     }
     if (targets.max_abandon && *targets.max_abandon <= 0 &&
         (params.model == Model::kErlangA || params.model == Model::kErlangX)) {
-        return InvalidArgument("an abandon rate of 0 cannot be met while callers have finite patience");
+        return InvalidArgument(
+            "an abandon rate of 0 cannot be met while callers have finite patience");
     }
     if (targets.service_level && *targets.service_level >= 1 && params.model != Model::kErlangB) {
         return InvalidArgument("a service level of 100% cannot be met: some callers always wait");
@@ -96,7 +116,9 @@ Result<Requirement> RequiredAgents(const Load& load, const ModelParams& params,
     auto ok = [&](int n) { return Meets(Evaluate(n, load, params), targets, params.model); };
     // Grow from the traffic by doubling steps, then bisect between the last miss and the hit.
     int low = std::max(0, static_cast<int>(std::floor(a)) - 1);
-    while (low > 0 && ok(low)) low /= 2;  // light targets can be met below the traffic (Erlang A)
+    while (low > 0 && ok(low)) {
+        low /= 2;  // light targets can be met below the traffic (Erlang A)
+    }
     int step = std::max(1, static_cast<int>(std::sqrt(a + 1)));
     int high = low + step;
     constexpr int kMaxAgents = 1'000'000;
@@ -104,7 +126,9 @@ Result<Requirement> RequiredAgents(const Load& load, const ModelParams& params,
         low = high;
         step *= 2;
         high = low + step;
-        if (high > kMaxAgents) return InvalidArgument("the targets need more than 1,000,000 agents");
+        if (high > kMaxAgents) {
+            return InvalidArgument("the targets need more than 1,000,000 agents");
+        }
     }
     while (high - low > 1) {
         const int mid = low + (high - low) / 2;

@@ -16,8 +16,8 @@ enum class SlVariant {
 };
 
 struct Load {
-    double arrival_rate = 0;   // λ, calls per second
-    double handle_time = 0;    // 1/μ, seconds
+    double arrival_rate = 0;                                       // λ, calls per second
+    double handle_time = 0;                                        // 1/μ, seconds
     double traffic() const { return arrival_rate * handle_time; }  // Erlangs
 };
 
@@ -26,15 +26,15 @@ struct Load {
 double ErlangB(int lines, double traffic_erlangs);
 
 struct Performance {
-    bool stable = true;          // false: Erlang C with agents <= traffic (the queue grows forever)
-    double p_wait = 0;           // an arriving call waits (all agents busy)
-    double p_abandon = 0;        // share of offered calls that abandon (Erlang A/X)
-    double p_block = 0;          // share of offered calls refused: all lines busy (Erlang B/X)
-    double service_level = 0;    // by the variant asked for
-    double asa = 0;              // mean wait of answered calls, s (infinite when unstable)
-    double mean_wait_all = 0;    // mean wait of every accepted call, abandoned ones included, s
-    double occupancy = 0;        // carried traffic / agents
-    double arrival_rate = 0;     // λ including redials (Erlang X), per second
+    bool stable = true;        // false: Erlang C with agents <= traffic (the queue grows forever)
+    double p_wait = 0;         // an arriving call waits (all agents busy)
+    double p_abandon = 0;      // share of offered calls that abandon (Erlang A/X)
+    double p_block = 0;        // share of offered calls refused: all lines busy (Erlang B/X)
+    double service_level = 0;  // by the variant asked for
+    double asa = 0;            // mean wait of answered calls, s (infinite when unstable)
+    double mean_wait_all = 0;  // mean wait of every accepted call, abandoned ones included, s
+    double occupancy = 0;      // carried traffic / agents
+    double arrival_rate = 0;   // λ including redials (Erlang X), per second
 };
 
 // Erlang C (M/M/n): P(wait), SL(T) = 1 − P(wait)·e^{−(nμ−λ)T}, ASA = P(wait)/(nμ − λ).

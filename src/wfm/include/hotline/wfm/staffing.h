@@ -17,11 +17,11 @@ std::string_view ModelName(Model m);
 
 struct ModelParams {
     Model model = Model::kErlangC;
-    double threshold_s = 20;     // T of the service level
-    double patience_s = 0;       // Erlang A/X: mean patience
+    double threshold_s = 20;  // T of the service level
+    double patience_s = 0;    // Erlang A/X: mean patience
     SlVariant variant = SlVariant::kOffered;
-    int lines = 0;               // Erlang X: places in the system (0: agents + 100 × traffic)
-    double retrial = 0;          // Erlang X: share of blocked/abandoned callers who call again
+    int lines = 0;       // Erlang X: places in the system (0: agents + 100 × traffic)
+    double retrial = 0;  // Erlang X: share of blocked/abandoned callers who call again
 };
 
 struct Targets {
@@ -29,8 +29,8 @@ struct Targets {
     std::optional<double> asa_s;
     std::optional<double> max_abandon;
     std::optional<double> max_occupancy;
-    std::optional<double> max_blocking;   // Erlang B (and X)
-    double shrinkage = 0;                 // positions = ceil(agents / (1 − shrinkage))
+    std::optional<double> max_blocking;  // Erlang B (and X)
+    double shrinkage = 0;                // positions = ceil(agents / (1 − shrinkage))
     bool any() const {
         return service_level || asa_s || max_abandon || max_occupancy || max_blocking;
     }
