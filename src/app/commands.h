@@ -70,4 +70,17 @@ struct StaffOptions {
 };
 int StaffCommand(const StaffOptions& options);
 
+struct ForecastOptions {
+    std::string history;
+    std::string center;
+    std::string tz;
+    std::string interval = "30m";
+    std::string horizon = "7d";
+    std::string holdout = "7d";
+    std::string test_last;
+    std::string method = "auto";
+    bool json = false;
+};
+int ForecastCommand(const ForecastOptions& options);
+
 }  // namespace hotline::app

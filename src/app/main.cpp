@@ -110,6 +110,31 @@ int main(int argc, char** argv) {
     staff_cmd->add_option("--plan", staff.plan, "CSV of intervals: start,calls,aht_s[,patience_s]");
     staff_cmd->add_flag("--json", staff.json, "JSON instead of text (or CSV for --plan)");
 
+    hotline::app::ForecastOptions forecast;
+    auto* forecast_cmd = app.add_subcommand(
+        "forecast",
+        "Forecast contacts and handle time per interval from an event log or a CSV "
+        "of volumes; the CSV output feeds `hotline staff --plan` (docs/forecasting.md).");
+    forecast_cmd
+        ->add_option("history", forecast.history,
+                     "event log (JSON Lines) or CSV start,calls[,aht_s]")
+        ->required();
+    forecast_cmd->add_option("--center", forecast.center, "center YAML: time zone and holidays");
+    forecast_cmd->add_option("--tz", forecast.tz, "time zone (default: the center's, or UTC)");
+    forecast_cmd->add_option("--interval", forecast.interval, "15m, 30m, 60m or day")
+        ->default_val("30m");
+    forecast_cmd->add_option("--horizon", forecast.horizon, "how far ahead")->default_val("7d");
+    forecast_cmd
+        ->add_option("--holdout", forecast.holdout,
+                     "history tail that measures (and, for auto, chooses) the method")
+        ->default_val("7d");
+    forecast_cmd->add_option(
+        "--test-last", forecast.test_last,
+        "hide this much of the history's end, forecast it, and report the error");
+    forecast_cmd->add_option("--method", forecast.method, "auto, profile or holt-winters")
+        ->default_val("auto");
+    forecast_cmd->add_flag("--json", forecast.json, "JSON instead of CSV");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -123,6 +148,9 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);
+    }
+    if (*forecast_cmd) {
+        return hotline::app::ForecastCommand(forecast);
     }
     if (*staff_cmd) {
         return hotline::app::StaffCommand(staff);

@@ -132,6 +132,34 @@ std::optional<Timestamp> Calendar::ParseLocal(std::string_view text) const {
     return impl_->ToUtc(local);
 }
 
+int Calendar::Weekday(Timestamp t) const {
+    auto day = date::floor<days>(impl_->ToLocal(t));
+    return static_cast<int>((date::weekday{day} - date::Monday).count());
+}
+
+int Calendar::MinuteOfDay(Timestamp t) const {
+    LocalMs local = impl_->ToLocal(t);
+    return static_cast<int>(date::floor<minutes>(local - date::floor<days>(local)).count());
+}
+
+Timestamp Calendar::NextInterval(Timestamp interval_start, IntervalSpec spec) const {
+    switch (spec.unit) {
+        case IntervalUnit::kMinutes:
+            // Past a DST change the local grid moves with the clock: step, then snap to it.
+            return IntervalStart(interval_start + minutes(spec.minutes) + minutes(spec.minutes) / 2,
+                                 spec);
+        case IntervalUnit::kDay:
+            return IntervalStart(interval_start + std::chrono::hours(36), spec);
+        case IntervalUnit::kWeek:
+            return IntervalStart(interval_start + std::chrono::hours(24 * 7 + 12), spec);
+        case IntervalUnit::kMonth:
+            return IntervalStart(interval_start + std::chrono::hours(24 * 32), spec);
+        case IntervalUnit::kWhole:
+            break;
+    }
+    return interval_start;
+}
+
 Timestamp Calendar::FromLocalMillis(int64_t local_ms) const {
     return impl_->ToUtc(LocalMs{std::chrono::milliseconds(local_ms)});
 }

@@ -51,6 +51,11 @@ class Calendar {
     std::string LocalText(Timestamp t) const;
     // Parses a local "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM[:SS]" into UTC.
     std::optional<Timestamp> ParseLocal(std::string_view text) const;
+    // Local weekday (0 = Monday … 6 = Sunday) and minutes since local midnight.
+    int Weekday(Timestamp t) const;
+    int MinuteOfDay(Timestamp t) const;
+    // The start of the interval after the one starting at `interval_start`.
+    Timestamp NextInterval(Timestamp interval_start, IntervalSpec spec) const;
     // A local wall-clock time given as milliseconds since 1970-01-01 00:00 local, into UTC.
     Timestamp FromLocalMillis(int64_t local_ms) const;
 
