@@ -83,4 +83,15 @@ struct ForecastOptions {
 };
 int ForecastCommand(const ForecastOptions& options);
 
+struct ScheduleOptions {
+    std::string requirement;
+    std::string shifts;
+    std::string agents;  // center YAML
+    std::string time_limit = "30s";
+    std::string objective;  // cost, shortage; default: the shift file's
+    bool json = false;
+    bool csv = false;
+};
+int ScheduleCommand(const ScheduleOptions& options);
+
 }  // namespace hotline::app

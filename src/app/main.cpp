@@ -135,6 +135,30 @@ int main(int argc, char** argv) {
         ->default_val("auto");
     forecast_cmd->add_flag("--json", forecast.json, "JSON instead of CSV");
 
+    hotline::app::ScheduleOptions schedule;
+    auto* schedule_cmd = app.add_subcommand(
+        "schedule",
+        "Least-cost shifts covering a staffing requirement (COIN-OR CBC), and who "
+        "works them (docs/scheduling.md).");
+    schedule_cmd
+        ->add_option("requirement", schedule.requirement,
+                     "CSV with start and agents (or positions, as staff --plan writes)")
+        ->required();
+    schedule_cmd
+        ->add_option("shifts", schedule.shifts, "shift templates (YAML) or a coverage matrix (CSV)")
+        ->required();
+    schedule_cmd->add_option("--agents", schedule.agents,
+                             "center YAML whose agents get the shifts");
+    schedule_cmd
+        ->add_option("--time-limit", schedule.time_limit,
+                     "solver time; then the best found and its gap")
+        ->default_val("30s");
+    schedule_cmd
+        ->add_option("--objective", schedule.objective, "cost (cover everything) or shortage")
+        ->check(CLI::IsMember({"cost", "shortage"}));
+    schedule_cmd->add_flag("--json", schedule.json, "everything as JSON");
+    schedule_cmd->add_flag("--csv", schedule.csv, "coverage per interval as CSV");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -148,6 +172,9 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);
+    }
+    if (*schedule_cmd) {
+        return hotline::app::ScheduleCommand(schedule);
     }
     if (*forecast_cmd) {
         return hotline::app::ForecastCommand(forecast);
