@@ -92,7 +92,7 @@ Performance ErlangC(int agents, const Load& load, double threshold_s) {
 }
 
 Performance ErlangA(int agents, const Load& load, double patience_s, double threshold_s,
-                    SlVariant variant) {
+                    SlVariant variant, bool with_asa) {
     Performance p;
     const double lambda = load.arrival_rate;
     p.arrival_rate = lambda;
@@ -146,6 +146,10 @@ Performance ErlangA(int agents, const Load& load, double patience_s, double thre
         const double us = std::exp(-theta * s);
         return std::exp(std::log(theta * x) - (x + 1) * theta * s + y * (1 - us) - g.log_g0);
     };
+    if (!with_asa) {
+        p.asa = std::numeric_limits<double>::quiet_NaN();
+        return p;
+    }
     boost::math::quadrature::exp_sinh<double> integrator;
     const double waited = integrator.integrate([&](double s) { return s * density(s); });
     p.asa = answered > 0 ? p.p_wait * waited / answered : kInf;

@@ -113,7 +113,15 @@ Result<Requirement> RequiredAgents(const Load& load, const ModelParams& params,
         none.performance = Evaluate(0, load, params);
         return none;
     }
-    auto ok = [&](int n) { return Meets(Evaluate(n, load, params), targets, params.model); };
+    // The search skips Erlang A's ASA integral unless a target needs it; the answer gets it.
+    const bool need_asa = targets.asa_s.has_value();
+    auto ok = [&](int n) {
+        const Performance p =
+            params.model == Model::kErlangA
+                ? ErlangA(n, load, params.patience_s, params.threshold_s, params.variant, need_asa)
+                : Evaluate(n, load, params);
+        return Meets(p, targets, params.model);
+    };
     // Grow from the traffic by doubling steps, then bisect between the last miss and the hit.
     int low = std::max(0, static_cast<int>(std::floor(a)) - 1);
     while (low > 0 && ok(low)) {

@@ -42,8 +42,10 @@ Performance ErlangC(int agents, const Load& load, double threshold_s);
 
 // Erlang A (M/M/n+M, exponential patience with mean `patience_s`): exact, with the regularized
 // incomplete gamma function (derivation in docs/staffing.md).
+// `with_asa = false` skips the one figure that needs numerical integration (staffing searches
+// without an ASA target do not look at it); `asa` is then NaN.
 Performance ErlangA(int agents, const Load& load, double patience_s, double threshold_s,
-                    SlVariant variant);
+                    SlVariant variant, bool with_asa = true);
 
 // Erlang X: Erlang A with `lines` places in the system (callers beyond are blocked) and a share
 // `retrial` of blocked and abandoned callers calling again, solved as a fixed point of the
