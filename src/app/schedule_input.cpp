@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -131,9 +132,12 @@ Status ReadAgentRules(const std::string& file, const YAML::Node& n, wfm::AgentRu
     return Status::Ok();
 }
 
-Result<ShiftFile> ReadYaml(const std::string& path) {
+Result<ShiftFile> ReadYaml(const std::string& text, const std::string& path) {
     ShiftFile f;
-    YAML::Node root = YAML::LoadFile(path);
+    YAML::Node root = YAML::Load(text);
+    if (!root.IsMap()) {
+        return At(path, root, "expected a mapping with 'interval' and 'shifts'");
+    }
     if (root["interval"]) {
         ASSIGN_OR_RETURN(f.slot_minutes, Minutes(path, root["interval"]));
         if (f.slot_minutes <= 0 || 1440 % f.slot_minutes != 0) {
@@ -177,8 +181,8 @@ Result<ShiftFile> ReadYaml(const std::string& path) {
 }
 
 // Hour,StartTime,Shift1,…: one row per hour, 1 where the shift works (the bank's shifts.csv).
-Result<ShiftFile> ReadCoverageCsv(const std::string& path) {
-    std::ifstream in(path);
+Result<ShiftFile> ReadCoverageCsv(const std::string& text, const std::string& path) {
+    std::istringstream in(text);
     std::string line;
     std::getline(in, line);
     std::vector<std::string> names;
@@ -208,9 +212,8 @@ Result<ShiftFile> ReadCoverageCsv(const std::string& path) {
                 continue;
             }
             if (cell != "0" && cell != "1" && cell != "0\r" && cell != "1\r") {
-                return InvalidArgument(
-                    path + ":" + std::to_string(n) + ": expected 0 or 1 for " +
-                    names[std::min(static_cast<size_t>(i - 2), names.size() - 1)]);
+                return InvalidArgument(path + ":" + std::to_string(n) + ": column " +
+                                       std::to_string(i + 1) + ": expected 0 or 1");
             }
             row.push_back(cell[0] - '0');
         }
@@ -248,31 +251,47 @@ Result<ShiftFile> ReadCoverageCsv(const std::string& path) {
     return f;
 }
 
-int DaysBetween(const std::string& a, const std::string& b) {
-    auto civil = [](const std::string& d) {
-        const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)),
-                  dd = std::stoi(d.substr(8, 2));
-        const int yy = y - (m <= 2);
-        const int era = (yy >= 0 ? yy : yy - 399) / 400;
-        const int yoe = yy - era * 400;
-        const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    };
-    return civil(b) - civil(a);
+// "YYYY-MM-DD" → days since 1970-01-01, or -1 for anything else.
+int CivilDays(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+        return -1;
+    }
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (!std::isdigit(static_cast<unsigned char>(d[i]))) {
+            return -1;
+        }
+    }
+    const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)),
+              dd = std::stoi(d.substr(8, 2));
+    if (m < 1 || m > 12 || dd < 1 || dd > 31) {
+        return -1;
+    }
+    const int yy = y - (m <= 2);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
 }  // namespace
 
 Result<ShiftFile> ReadShiftFile(const std::string& path) {
-    std::ifstream probe(path);
-    if (!probe) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
         return InvalidArgument(path + ": cannot open the file");
     }
-    if (path.size() > 4 && path.substr(path.size() - 4) == ".csv") {
-        return ReadCoverageCsv(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
+    return ParseShiftFile(text.str(), path, csv);
+}
+
+Result<ShiftFile> ParseShiftFile(const std::string& text, const std::string& path, bool csv) {
+    if (csv) {
+        return ReadCoverageCsv(text, path);
     }
     try {
-        return ReadYaml(path);
+        return ReadYaml(text, path);
     } catch (const YAML::Exception& e) {
         return InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ":" +
                                std::to_string(e.mark.column + 1) + ": " + e.msg);
@@ -284,6 +303,10 @@ Result<Requirement> ReadRequirement(const std::string& path, int slot_minutes) {
     if (!in) {
         return InvalidArgument(path + ": cannot open the file");
     }
+    return ParseRequirement(in, path, slot_minutes);
+}
+
+Result<Requirement> ParseRequirement(std::istream& in, const std::string& path, int slot_minutes) {
     std::string line;
     std::getline(in, line);
     if (!line.empty() && line.back() == '\r') {
@@ -355,7 +378,11 @@ Result<Requirement> ReadRequirement(const std::string& path, int slot_minutes) {
             if (first_date.empty()) {
                 first_date = start.substr(0, 10);
             }
-            day = DaysBetween(first_date, start.substr(0, 10));
+            const int a = CivilDays(first_date), b = CivilDays(start.substr(0, 10));
+            if (a < 0 || b < 0) {
+                return InvalidArgument(where + "start '" + start + "': not a date YYYY-MM-DD");
+            }
+            day = b - a;
             if (day < 0 || day > 62) {
                 return InvalidArgument(where + "dates must run forward within two months");
             }
@@ -380,7 +407,7 @@ Result<Requirement> ReadRequirement(const std::string& path, int slot_minutes) {
     }
     if (!first_date.empty()) {
         // Weekday of day 0 (1970-01-01 was a Thursday).
-        const int days_since_epoch = DaysBetween("1970-01-01", first_date);
+        const int days_since_epoch = CivilDays(first_date);
         r.first_weekday = ((days_since_epoch % 7) + 7 + 3) % 7;
     }
     for (int i = 0; i < r.days * per_day; ++i) {

@@ -28,6 +28,9 @@ struct ShiftFile {
 };
 
 Result<ShiftFile> ReadShiftFile(const std::string& path);
+// The same from text (`name` for messages); `csv` picks the coverage-matrix form.
+Result<ShiftFile> ParseShiftFile(const std::string& text, const std::string& name, bool csv);
+Result<Requirement> ParseRequirement(std::istream& in, const std::string& name, int slot_minutes);
 // `slot_minutes` from the shift file; starts are "YYYY-MM-DD HH:MM" or "HH:MM" (one day, Monday).
 Result<Requirement> ReadRequirement(const std::string& path, int slot_minutes);
 
