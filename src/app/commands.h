@@ -94,4 +94,14 @@ struct ScheduleOptions {
 };
 int ScheduleCommand(const ScheduleOptions& options);
 
+struct SimulateOptions {
+    std::string center;  // optional
+    std::string scenario;
+    bool json = false;
+    std::string events;
+    int replications = 1;
+    std::optional<uint64_t> seed;
+};
+int SimulateCommand(const SimulateOptions& options);
+
 }  // namespace hotline::app

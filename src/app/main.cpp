@@ -159,6 +159,24 @@ int main(int argc, char** argv) {
     schedule_cmd->add_flag("--json", schedule.json, "everything as JSON");
     schedule_cmd->add_flag("--csv", schedule.csv, "coverage per interval as CSV");
 
+    hotline::app::SimulateOptions simulate;
+    std::vector<std::string> simulate_files;
+    auto* simulate_cmd = app.add_subcommand(
+        "simulate",
+        "Run the real routing engine on a virtual clock with generated traffic; KPIs "
+        "per queue with 95% confidence intervals (docs/simulation.md).");
+    simulate_cmd->add_option("files", simulate_files, "[CENTER.yaml] SCENARIO.yaml")
+        ->required()
+        ->expected(1, 2);
+    simulate_cmd->add_flag("--json", simulate.json, "JSON: queues.<id>, total, ci95, replications");
+    simulate_cmd->add_option("--events", simulate.events,
+                             "write the first replication's events (JSON Lines)");
+    simulate_cmd
+        ->add_option("--replications", simulate.replications,
+                     "independent runs with seeds S, S+1, …")
+        ->default_val(1);
+    simulate_cmd->add_option("--seed", simulate.seed, "first seed (default: the scenario's)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -172,6 +190,13 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);
+    }
+    if (*simulate_cmd) {
+        simulate.scenario = simulate_files.back();
+        if (simulate_files.size() == 2) {
+            simulate.center = simulate_files.front();
+        }
+        return hotline::app::SimulateCommand(simulate);
     }
     if (*schedule_cmd) {
         return hotline::app::ScheduleCommand(schedule);

@@ -149,6 +149,9 @@ struct ContactVisitor {
                 if (within) {
                     ++k.answered_within;
                 }
+                if (wait > 0) {
+                    ++k.waited;
+                }
             };
             count(s.QueueContacts(c->bucket, c->queue));
             count(s.AgentContacts(c->bucket, agent));
@@ -165,6 +168,9 @@ struct ContactVisitor {
             t.answer_time_ms += ts - c->arrive_ms;
             if (wait <= s.options.service_level_threshold.count()) {
                 ++t.answered_within;
+            }
+            if (wait > 0) {
+                ++t.waited;
             }
             if (!c->customer.empty()) {
                 AddToAll(*c, leg.queue, agent, [](ContactCounters& k) { ++k.fcr_eligible; });
@@ -221,6 +227,9 @@ struct ContactVisitor {
             }
             if (w <= t) {
                 ++k.abandoned_within;
+            }
+            if (w > 0) {
+                ++k.waited;
             }
         };
         count(s.QueueContacts(c.bucket, c.queue), wait);

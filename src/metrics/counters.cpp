@@ -9,6 +9,7 @@ void ContactCounters::Add(const ContactCounters& o) {
     short_abandoned += o.short_abandoned;
     answered_within += o.answered_within;
     abandoned_within += o.abandoned_within;
+    waited += o.waited;
     overflowed += o.overflowed;
     callbacks += o.callbacks;
     ended_other += o.ended_other;

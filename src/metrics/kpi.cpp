@@ -90,6 +90,7 @@ Kpis ComputeKpis(const Counters& counters, const KpiOptions& options) {
         k.longest_wait_s = static_cast<double>(c.longest_wait_ms) / 1000.0;
     }
     k.answer_rate = Ratio(static_cast<double>(c.answered), static_cast<double>(c.offered));
+    k.p_wait = Ratio(static_cast<double>(c.waited), static_cast<double>(c.offered));
     k.abandon_rate = Ratio(static_cast<double>(c.abandoned - c.short_abandoned),
                            static_cast<double>(c.offered - c.short_abandoned));
     k.avg_abandon_s = MeanSeconds(c.wait_abandoned_ms, c.abandoned);

@@ -4,9 +4,9 @@
 #include <charconv>
 #include <map>
 #include <optional>
-#include <unordered_map>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "hotline/core/virtual_clock.h"
 #include "hotline/routing/engine.h"
@@ -21,7 +21,7 @@ constexpr Duration kMaxScriptSpan{31LL * 24 * 3600 * 1000};
 // hangs up calls given a talk= time once they have talked that long. It acts through timers, never
 // from inside the engine's event callback.
 class AutoPilot : public EventSink {
-public:
+  public:
     AutoPilot(EventSink& out, VirtualClock& clock) : out_(out), clock_(clock) {}
     void Attach(routing::Engine* engine) { engine_ = engine; }
     void SetAutoAnswer(std::optional<Duration> d) { auto_answer_ = d; }
@@ -36,7 +36,9 @@ public:
             });
         } else if (const auto* answer = e.As<events::Answer>()) {
             auto it = talk_.find(answer->id);
-            if (it == talk_.end()) return;
+            if (it == talk_.end()) {
+                return;
+            }
             InteractionId id = answer->id;
             clock_.Schedule(e.ts + it->second, [this, id] {
                 (void)engine_->Hangup(id, routing::HangupBy::kCustomer);
@@ -45,7 +47,7 @@ public:
         }
     }
 
-private:
+  private:
     EventSink& out_;
     VirtualClock& clock_;
     routing::Engine* engine_ = nullptr;
@@ -56,7 +58,9 @@ private:
 std::vector<std::string> Split(const std::string& s) {
     std::istringstream in(s);
     std::vector<std::string> out;
-    for (std::string w; in >> w;) out.push_back(w);
+    for (std::string w; in >> w;) {
+        out.push_back(w);
+    }
     return out;
 }
 
@@ -65,7 +69,9 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& words
     std::map<std::string, std::string> out;
     for (size_t i = from; i < words.size(); ++i) {
         auto eq = words[i].find('=');
-        if (eq != std::string::npos) out[words[i].substr(0, eq)] = words[i].substr(eq + 1);
+        if (eq != std::string::npos) {
+            out[words[i].substr(0, eq)] = words[i].substr(eq + 1);
+        }
     }
     return out;
 }
@@ -73,7 +79,9 @@ std::map<std::string, std::string> Options(const std::vector<std::string>& words
 std::optional<int> ParseInt(std::string_view text) {
     int v = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+        return std::nullopt;
+    }
     return v;
 }
 
@@ -83,9 +91,11 @@ Result<Requirement> ParseSkills(const std::string& text) {
     std::istringstream in(text);
     for (std::string item; std::getline(in, item, ',');) {
         auto colon = item.find(':');
-        std::optional<int> level = colon == std::string::npos ? 1 : ParseInt(item.substr(colon + 1));
+        std::optional<int> level =
+            colon == std::string::npos ? 1 : ParseInt(item.substr(colon + 1));
         if (!level || item.substr(0, colon).empty()) {
-            return InvalidArgument("skills= takes skill:level pairs such as english:5, not \"" + item + "\"");
+            return InvalidArgument("skills= takes skill:level pairs such as english:5, not \"" +
+                                   item + "\"");
         }
         r.push_back({SkillId(item.substr(0, colon)), *level});
     }
@@ -93,7 +103,7 @@ Result<Requirement> ParseSkills(const std::string& text) {
 }
 
 class Runner {
-public:
+  public:
     Runner(routing::Engine& engine, AutoPilot& pilot, ScriptResult& result, bool check)
         : engine_(engine), pilot_(pilot), result_(result), check_(check) {}
 
@@ -117,7 +127,9 @@ public:
         }
         if (check_) {
             Status inv = engine_.CheckInvariants();
-            if (!inv.ok()) result_.failures.push_back({line.number, inv.ToString(), true});
+            if (!inv.ok()) {
+                result_.failures.push_back({line.number, inv.ToString(), true});
+            }
         }
     }
 
@@ -125,81 +137,127 @@ public:
         result_.failures.push_back({line.number, message});
     }
 
-private:
+  private:
     Status Execute(const ScriptLine& line, const std::vector<std::string>& w) {
-        if (w.empty()) return InvalidArgument("empty command");
+        if (w.empty()) {
+            return InvalidArgument("empty command");
+        }
         const std::string& verb = w[0];
         auto arg = [&](size_t i) { return i < w.size() ? w[i] : std::string(); };
         auto opts = Options(w, 1);
-        if (verb == "run") return Status::Ok();
+        if (verb == "run") {
+            return Status::Ok();
+        }
         if (verb == "auto_answer") {
             if (arg(1) == "off") {
                 pilot_.SetAutoAnswer(std::nullopt);
                 return Status::Ok();
             }
             auto d = ParseDuration(arg(1));
-            if (!d) return InvalidArgument("auto_answer takes a delay (e.g. 3s) or off");
+            if (!d) {
+                return InvalidArgument("auto_answer takes a delay (e.g. 3s) or off");
+            }
             pilot_.SetAutoAnswer(*d);
             return Status::Ok();
         }
         if (verb == "login") {
             bool ready = std::find(w.begin(), w.end(), "not_ready") == w.end();
             for (size_t i = 1; i < w.size(); ++i) {
-                if (w[i] == "not_ready") continue;
+                if (w[i] == "not_ready") {
+                    continue;
+                }
                 RETURN_IF_ERROR(engine_.Login(AgentId(w[i]), ready));
             }
             return Status::Ok();
         }
-        if (verb == "logout") return engine_.Logout(AgentId(arg(1)));
+        if (verb == "logout") {
+            return engine_.Logout(AgentId(arg(1)));
+        }
         if (verb == "ready") {
-            for (size_t i = 1; i < w.size(); ++i) RETURN_IF_ERROR(engine_.SetReady(AgentId(w[i])));
+            for (size_t i = 1; i < w.size(); ++i) {
+                RETURN_IF_ERROR(engine_.SetReady(AgentId(w[i])));
+            }
             return Status::Ok();
         }
-        if (verb == "not_ready") return engine_.SetNotReady(AgentId(arg(1)), arg(2));
-        if (verb == "arrive") return Arrive(w, opts);
-        if (verb == "answer") return engine_.Answer(InteractionId(arg(1)));
-        if (verb == "reject") return engine_.Reject(InteractionId(arg(1)), w.size() > 2 ? arg(2) : "rejected");
-        if (verb == "hold") return engine_.Hold(InteractionId(arg(1)));
-        if (verb == "unhold") return engine_.Unhold(InteractionId(arg(1)));
-        if (verb == "hangup") return Hangup(w);
+        if (verb == "not_ready") {
+            return engine_.SetNotReady(AgentId(arg(1)), arg(2));
+        }
+        if (verb == "arrive") {
+            return Arrive(w, opts);
+        }
+        if (verb == "answer") {
+            return engine_.Answer(InteractionId(arg(1)));
+        }
+        if (verb == "reject") {
+            return engine_.Reject(InteractionId(arg(1)), w.size() > 2 ? arg(2) : "rejected");
+        }
+        if (verb == "hold") {
+            return engine_.Hold(InteractionId(arg(1)));
+        }
+        if (verb == "unhold") {
+            return engine_.Unhold(InteractionId(arg(1)));
+        }
+        if (verb == "hangup") {
+            return Hangup(w);
+        }
         if (verb == "transfer") {
-            if (opts.contains("queue")) return engine_.TransferToQueue(InteractionId(arg(1)), QueueId(opts["queue"]));
+            if (opts.contains("queue")) {
+                return engine_.TransferToQueue(InteractionId(arg(1)), QueueId(opts["queue"]));
+            }
             return engine_.TransferToAgent(InteractionId(arg(1)), AgentId(opts["agent"]));
         }
-        if (verb == "callback") return engine_.RequestCallback(InteractionId(arg(1)), arg(2)).status();
-        if (verb == "wrapup") return engine_.FinishWrapup(AgentId(arg(1)), InteractionId(arg(2)), arg(3));
+        if (verb == "callback") {
+            return engine_.RequestCallback(InteractionId(arg(1)), arg(2)).status();
+        }
+        if (verb == "wrapup") {
+            return engine_.FinishWrapup(AgentId(arg(1)), InteractionId(arg(2)), arg(3));
+        }
         if (verb == "extend") {
             auto d = ParseDuration(arg(3));
-            if (!d) return InvalidArgument("extend needs a duration");
+            if (!d) {
+                return InvalidArgument("extend needs a duration");
+            }
             return engine_.ExtendWrapup(AgentId(arg(1)), InteractionId(arg(2)), *d);
         }
-        if (verb == "check") return Check(line, w, opts);
+        if (verb == "check") {
+            return Check(line, w, opts);
+        }
         return InvalidArgument("unknown command \"" + verb + "\"");
     }
 
     Status Arrive(const std::vector<std::string>& w, std::map<std::string, std::string>& opts) {
-        if (w.size() < 2) return InvalidArgument("arrive needs an id");
+        if (w.size() < 2) {
+            return InvalidArgument("arrive needs an id");
+        }
         routing::ArriveCommand a;
         a.id = InteractionId(w[1]);
         if (opts.contains("channel")) {
             auto ch = ParseChannel(opts["channel"]);
-            if (!ch) return InvalidArgument("unknown channel");
+            if (!ch) {
+                return InvalidArgument("unknown channel");
+            }
             a.channel = *ch;
         }
         a.from = opts["from"];
         if (opts.contains("talk")) {
             auto talk = ParseDuration(opts["talk"]);
-            if (!talk) return InvalidArgument("talk= takes a duration, e.g. talk=2m30s");
+            if (!talk) {
+                return InvalidArgument("talk= takes a duration, e.g. talk=2m30s");
+            }
             pilot_.SetTalk(a.id, *talk);
         }
         RETURN_IF_ERROR(engine_.Arrive(a));
-        if (w.size() < 3 || w[2].find('=') != std::string::npos) return Status::Ok();
+        if (w.size() < 3 || w[2].find('=') != std::string::npos) {
+            return Status::Ok();
+        }
         routing::EnqueueCommand e;
         e.id = a.id;
         e.queue = QueueId(w[2]);
         if (opts.contains("priority")) {
             auto p = ParseInt(opts["priority"]);
-            if (!p) return InvalidArgument("priority= takes a whole number");
+            if (!p) {
+                return InvalidArgument("priority= takes a whole number");
+            }
             e.priority = *p;
         }
         if (opts.contains("skills")) {
@@ -210,8 +268,12 @@ private:
 
     Status Hangup(const std::vector<std::string>& w) {
         routing::HangupBy by = routing::HangupBy::kCustomer;
-        if (w.size() > 2 && w[2] == "agent") by = routing::HangupBy::kAgent;
-        if (w.size() > 2 && w[2] == "system") by = routing::HangupBy::kSystem;
+        if (w.size() > 2 && w[2] == "agent") {
+            by = routing::HangupBy::kAgent;
+        }
+        if (w.size() > 2 && w[2] == "system") {
+            by = routing::HangupBy::kSystem;
+        }
         return engine_.Hangup(InteractionId(w.size() > 1 ? w[1] : ""), by);
     }
 
@@ -222,7 +284,9 @@ private:
         std::map<std::string, std::string> actual;
         if (w.size() >= 3 && w[1] == "agent") {
             for (const auto& a : snap.agents) {
-                if (a.id.str() != w[2]) continue;
+                if (a.id.str() != w[2]) {
+                    continue;
+                }
                 actual["state"] = std::string(routing::AgentStateName(a.state));
                 actual["reason"] = a.reason;
                 actual["contacts"] = std::to_string(a.contacts);
@@ -230,20 +294,24 @@ private:
             }
         } else if (w.size() >= 3 && w[1] == "queue") {
             for (const auto& q : snap.queues) {
-                if (q.id.str() != w[2]) continue;
+                if (q.id.str() != w[2]) {
+                    continue;
+                }
                 actual["waiting"] = std::to_string(q.waiting);
                 actual["merged"] = q.merged ? "true" : "false";
                 actual["longest"] = FormatDuration(q.longest_wait);
                 actual["expected"] = FormatDuration(q.expected_wait);
                 for (int s = 0; s < routing::kAgentStateCount; ++s) {
-                    actual[std::string(routing::AgentStateName(static_cast<routing::AgentStateKind>(s)))] =
-                        std::to_string(q.agents[s]);
+                    actual[std::string(routing::AgentStateName(
+                        static_cast<routing::AgentStateKind>(s)))] = std::to_string(q.agents[s]);
                 }
             }
         } else {
             return InvalidArgument("check agent ID k=v… or check queue ID k=v…");
         }
-        if (actual.empty()) return NotFound("nothing named \"" + w[2] + "\" to check");
+        if (actual.empty()) {
+            return NotFound("nothing named \"" + w[2] + "\" to check");
+        }
         for (const auto& [k, v] : opts) {
             if (!actual.contains(k)) {
                 Fail(line, "cannot check \"" + k + "\"");
@@ -268,10 +336,16 @@ std::vector<ScriptLine> ParseScript(std::string_view text, int first_line) {
     std::string line;
     for (int i = 0; std::getline(in, line); ++i) {
         auto hash = line.find('#');
-        if (hash != std::string::npos) line.erase(hash);
-        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+        if (hash != std::string::npos) {
+            line.erase(hash);
+        }
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+            line.pop_back();
+        }
         size_t start = line.find_first_not_of(" \t");
-        if (start == std::string::npos) continue;
+        if (start == std::string::npos) {
+            continue;
+        }
         out.push_back({first_line + i, line.substr(start)});
     }
     return out;
@@ -305,11 +379,14 @@ ScriptResult RunScript(const CenterConfig& center, const std::vector<ScriptLine>
         if (options.check_invariants) {
             Status inv = engine.CheckInvariants();
             if (!inv.ok()) {
-                result.failures.push_back({line.number, "before this line: " + inv.ToString(), true});
+                result.failures.push_back(
+                    {line.number, "before this line: " + inv.ToString(), true});
             }
         }
         words.erase(words.begin());
-        if (!words.empty()) runner.Run(line, words);
+        if (!words.empty()) {
+            runner.Run(line, words);
+        }
     }
     result.final_snapshot = engine.Snapshot();
     return result;

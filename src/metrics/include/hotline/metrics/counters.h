@@ -19,6 +19,7 @@ struct ContactCounters {
     int64_t short_abandoned = 0;   // abandoned within the short-abandon threshold
     int64_t answered_within = 0;   // answered with a queue wait <= the service-level threshold T
     int64_t abandoned_within = 0;  // abandoned with a wait <= T (ICMI variants)
+    int64_t waited = 0;            // answered or abandoned after a wait above 0 (P(wait))
     int64_t overflowed = 0;        // moved to another queue by an overflow rule
     int64_t callbacks = 0;         // converted into a callback request while waiting
     int64_t ended_other = 0;  // ended by the system while waiting: max wait, voicemail, no agents

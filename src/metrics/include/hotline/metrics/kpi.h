@@ -41,6 +41,7 @@ struct Kpis {
     std::optional<double> asa_s;
     std::optional<double> longest_wait_s;
     std::optional<double> answer_rate;            // answered / offered
+    std::optional<double> p_wait;                 // waited / offered: did not go straight through
     std::optional<double> abandon_rate;           // (abandoned − short) / (offered − short)
     std::optional<double> avg_abandon_s;          // mean wait of abandoned contacts
     std::optional<double> answer_time_s;          // mean arrive → answer

@@ -1,0 +1,60 @@
+#pragma once
+// A simulation scenario (docs/simulation.md): how long, which traffic per queue, how many agents.
+//
+//   duration: 8h            # simulated time per replication
+//   warmup: 30m             # excluded from the KPIs
+//   seed: 7
+//   service_level_s: 20
+//   queues:
+//     billing:
+//       agents: 14
+//       arrivals: {rate_per_hour: 200}            # or {profile: forecast.csv}
+//       handle_time: {dist: exponential, mean_s: 180}
+//       patience: {dist: exponential, mean_s: 300} # omit: nobody abandons
+//       after_call_work: {dist: constant, mean_s: 10}
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hotline/core/center.h"
+#include "hotline/core/status.h"
+#include "hotline/core/time.h"
+#include "hotline/sim/distribution.h"
+
+namespace hotline::sim {
+
+struct Arrivals {
+    double rate_per_hour = 0;          // constant rate, or
+    std::vector<double> per_interval;  // calls per interval from the start, repeating daily
+    Duration interval{30 * 60 * 1000};
+    // Calls per second at `t` since the start.
+    double RateAt(Duration t) const;
+};
+
+struct QueueTraffic {
+    QueueId queue;
+    std::optional<int> agents;  // scenario-only: the queue's agents; with a center: agents added
+    Arrivals arrivals;
+    Distribution handle_time = Distribution::Exponential(180);
+    std::optional<Distribution> patience;
+    std::optional<Distribution> after_call_work;
+};
+
+struct Scenario {
+    Duration duration{8LL * 3600 * 1000};
+    Duration warmup{0};
+    uint64_t seed = 1;
+    double service_level_s = 20;
+    std::vector<QueueTraffic> queues;
+};
+
+// Errors name file:line:column. Relative `profile:` and `file:` paths are read from `base_dir`.
+Result<Scenario> ParseScenario(const std::string& yaml, const std::string& file,
+                               const std::string& base_dir);
+
+// Without a center file: one skill and one queue per scenario queue, with `agents` identical
+// agents each (team = the queue, so agent reports group by queue).
+Result<CenterConfig> CenterForScenario(const Scenario& scenario);
+
+}  // namespace hotline::sim

@@ -1,0 +1,281 @@
+#include "hotline/sim/scenario.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace hotline::sim {
+namespace {
+
+Status At(const std::string& file, const YAML::Node& n, const std::string& what) {
+    const YAML::Mark m = n.Mark();
+    return InvalidArgument(file + ":" + std::to_string(m.line + 1) + ":" +
+                           std::to_string(m.column + 1) + ": " + what);
+}
+
+Result<Duration> DurationAt(const std::string& file, const YAML::Node& n) {
+    auto d = ParseDuration(n.as<std::string>());
+    if (!d) {
+        return At(file, n, "'" + n.as<std::string>() + "' is not a duration (e.g. 8h, 30m, 20s)");
+    }
+    return *d;
+}
+
+Result<double> Positive(const std::string& file, const YAML::Node& n, const char* what,
+                        bool zero_ok = false) {
+    const double v = n.as<double>();
+    if (!std::isfinite(v) || v < 0 || (!zero_ok && v == 0)) {
+        return At(file, n,
+                  std::string(what) + (zero_ok ? " must be 0 or more" : " must be above 0"));
+    }
+    return v;
+}
+
+Result<std::vector<double>> ReadNumbers(const std::string& path, const char* column) {
+    std::ifstream in(path);
+    if (!in) {
+        return InvalidArgument(path + ": cannot open the file");
+    }
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> head;
+    std::istringstream h(line);
+    for (std::string c; std::getline(h, c, ',');) {
+        head.push_back(c);
+    }
+    size_t col = head.size();
+    for (size_t i = 0; i < head.size(); ++i) {
+        if (head[i] == column || head[i] == std::string(column) + "\r") {
+            col = i;
+        }
+    }
+    if (col == head.size()) {
+        col = head.size() == 1 ? 0 : col;
+    }
+    if (col == head.size()) {
+        return InvalidArgument(path + ":1: expected a column '" + column + "'");
+    }
+    std::vector<double> out;
+    int n = 1;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line == "\r") {
+            continue;
+        }
+        std::istringstream f(line);
+        std::string cell;
+        for (size_t i = 0; i <= col && std::getline(f, cell, ','); ++i) {
+        }
+        char* end = nullptr;
+        const double v = std::strtod(cell.c_str(), &end);
+        if (cell.empty() || (*end != '\0' && *end != '\r') || !(v >= 0)) {
+            return InvalidArgument(path + ":" + std::to_string(n) +
+                                   ": expected a number >= 0 in '" + column + "'");
+        }
+        out.push_back(v);
+    }
+    if (out.empty()) {
+        return InvalidArgument(path + ": no values");
+    }
+    return out;
+}
+
+Result<Distribution> ReadDistribution(const std::string& file, const YAML::Node& n,
+                                      const std::string& base) {
+    if (!n.IsMap() || !n["dist"]) {
+        return At(file, n,
+                  "expected {dist: exponential|lognormal|gamma|constant|empirical, mean_s: …}");
+    }
+    const std::string dist = n["dist"].as<std::string>();
+    if (dist == "empirical") {
+        if (!n["file"]) {
+            return At(file, n,
+                      "an empirical distribution needs file: (a CSV with a seconds column)");
+        }
+        ASSIGN_OR_RETURN(std::vector<double> values,
+                         ReadNumbers(base + n["file"].as<std::string>(), "seconds"));
+        return Distribution::Empirical(std::move(values));
+    }
+    if (!n["mean_s"]) {
+        return At(file, n, "needs mean_s");
+    }
+    ASSIGN_OR_RETURN(double mean, Positive(file, n["mean_s"], "mean_s", dist == "constant"));
+    if (dist == "exponential") {
+        return Distribution::Exponential(mean);
+    }
+    if (dist == "constant") {
+        return Distribution::Constant(mean);
+    }
+    if (dist == "lognormal" || dist == "gamma") {
+        if (!n["sd_s"]) {
+            return At(file, n, dist + " needs sd_s");
+        }
+        ASSIGN_OR_RETURN(double sd, Positive(file, n["sd_s"], "sd_s"));
+        return dist == "lognormal" ? Distribution::Lognormal(mean, sd)
+                                   : Distribution::Gamma(mean, sd);
+    }
+    return At(
+        file, n["dist"],
+        "unknown distribution '" + dist + "' (exponential, lognormal, gamma, constant, empirical)");
+}
+
+// A forecast's CSV (start,calls[,aht_s]): calls per interval; the interval from the first starts.
+Result<Arrivals> ReadProfile(const std::string& path) {
+    Arrivals a;
+    ASSIGN_OR_RETURN(a.per_interval, ReadNumbers(path, "calls"));
+    std::ifstream in(path);
+    std::string head, first, second;
+    std::getline(in, head);
+    std::getline(in, first);
+    std::getline(in, second);
+    auto minutes = [](const std::string& row) {
+        const std::string start = row.substr(0, row.find(','));
+        const std::string clock = start.size() >= 5 ? start.substr(start.size() - 5) : start;
+        int h = 0, m = 0;
+        return std::sscanf(clock.c_str(), "%d:%d", &h, &m) == 2 ? h * 60 + m : -1;
+    };
+    const int m1 = minutes(first), m2 = minutes(second);
+    if (m1 >= 0 && m2 > m1) {
+        a.interval = Duration{(m2 - m1) * 60LL * 1000};
+    }
+    return a;
+}
+
+Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, const YAML::Node& q,
+                               const std::string& base) {
+    QueueTraffic t;
+    t.queue = QueueId{id};
+    if (!q.IsMap()) {
+        return At(file, q, "a queue needs arrivals and handle_time");
+    }
+    if (q["agents"]) {
+        const int n = q["agents"].as<int>();
+        if (n < 0 || n > 100000) {
+            return At(file, q["agents"], "agents must be between 0 and 100000");
+        }
+        t.agents = n;
+    }
+    const YAML::Node arr = q["arrivals"];
+    if (!arr || !arr.IsMap()) {
+        return At(file, q, "needs arrivals: {rate_per_hour: N} or {profile: FILE.csv}");
+    }
+    if (arr["rate_per_hour"]) {
+        ASSIGN_OR_RETURN(t.arrivals.rate_per_hour,
+                         Positive(file, arr["rate_per_hour"], "rate_per_hour", true));
+    } else if (arr["profile"]) {
+        ASSIGN_OR_RETURN(t.arrivals, ReadProfile(base + arr["profile"].as<std::string>()));
+    } else {
+        return At(file, arr, "arrivals need rate_per_hour or profile");
+    }
+    if (!q["handle_time"]) {
+        return At(file, q, "needs handle_time: {dist: …, mean_s: …}");
+    }
+    ASSIGN_OR_RETURN(t.handle_time, ReadDistribution(file, q["handle_time"], base));
+    if (q["patience"]) {
+        ASSIGN_OR_RETURN(Distribution p, ReadDistribution(file, q["patience"], base));
+        t.patience = p;
+    }
+    if (q["after_call_work"]) {
+        ASSIGN_OR_RETURN(Distribution a, ReadDistribution(file, q["after_call_work"], base));
+        t.after_call_work = a;
+    }
+    return t;
+}
+
+Result<Scenario> Parse(const std::string& text, const std::string& file, const std::string& base) {
+    YAML::Node root = YAML::Load(text);
+    if (!root.IsMap()) {
+        return At(file, root, "expected a scenario: duration, queues, …");
+    }
+    Scenario s;
+    if (root["duration"]) {
+        ASSIGN_OR_RETURN(s.duration, DurationAt(file, root["duration"]));
+        if (s.duration.count() <= 0 || s.duration > std::chrono::hours(24 * 366)) {
+            return At(file, root["duration"], "duration must be above 0 and at most a year");
+        }
+    }
+    if (root["warmup"]) {
+        ASSIGN_OR_RETURN(s.warmup, DurationAt(file, root["warmup"]));
+        if (s.warmup >= s.duration) {
+            return At(file, root["warmup"], "warmup must be shorter than the duration");
+        }
+    }
+    if (root["seed"]) {
+        s.seed = root["seed"].as<uint64_t>();
+    }
+    if (root["service_level_s"]) {
+        ASSIGN_OR_RETURN(s.service_level_s,
+                         Positive(file, root["service_level_s"], "service_level_s", true));
+    }
+    if (!root["queues"] || !root["queues"].IsMap() || root["queues"].size() == 0) {
+        return At(file, root, "needs queues: {QUEUE: {arrivals: …, handle_time: …}}");
+    }
+    for (const auto& kv : root["queues"]) {
+        ASSIGN_OR_RETURN(QueueTraffic q,
+                         ReadQueue(file, kv.first.as<std::string>(), kv.second, base));
+        s.queues.push_back(std::move(q));
+    }
+    return s;
+}
+
+}  // namespace
+
+double Arrivals::RateAt(Duration t) const {
+    if (per_interval.empty()) {
+        return rate_per_hour / 3600.0;
+    }
+    const int64_t per_day = std::max<int64_t>(1, 86'400'000 / interval.count());
+    const int64_t i = (t.count() / interval.count()) %
+                      std::min<int64_t>(per_day, static_cast<int64_t>(per_interval.size()));
+    return per_interval[static_cast<size_t>(i)] / (static_cast<double>(interval.count()) / 1000.0);
+}
+
+Result<Scenario> ParseScenario(const std::string& yaml, const std::string& file,
+                               const std::string& base_dir) {
+    const std::string base = base_dir.empty() || base_dir.back() == '/' ? base_dir : base_dir + "/";
+    try {
+        return Parse(yaml, file, base);
+    } catch (const YAML::Exception& e) {
+        return InvalidArgument(file + ":" + std::to_string(e.mark.line + 1) + ":" +
+                               std::to_string(e.mark.column + 1) + ": " + e.msg);
+    }
+}
+
+Result<CenterConfig> CenterForScenario(const Scenario& s) {
+    CenterConfig c;
+    c.name = "simulation";
+    c.timezone = "UTC";
+    c.service_level.threshold = Duration{static_cast<int64_t>(s.service_level_s * 1000)};
+    c.short_abandon = Duration{0};
+    for (const QueueTraffic& q : s.queues) {
+        if (!q.agents) {
+            return InvalidArgument("queue '" + q.queue.str() +
+                                   "' needs agents: N when there is no center file");
+        }
+        const SkillId skill{q.queue.str()};
+        c.skills.push_back(SkillDef{skill, q.queue.str()});
+        QueueConfig qc;
+        qc.id = q.queue;
+        qc.name = q.queue.str();
+        qc.skills = {SkillLevel{skill, 1}};
+        qc.service_level.threshold = c.service_level.threshold;
+        qc.expected_handle = Duration{static_cast<int64_t>(q.handle_time.mean() * 1000)};
+        c.queues.push_back(qc);
+        c.teams.push_back(TeamConfig{TeamId{q.queue.str()}, q.queue.str(), AgentId{}});
+        for (int i = 0; i < *q.agents; ++i) {
+            AgentConfig a;
+            char id[64];
+            std::snprintf(id, sizeof id, "%s-%04d", q.queue.str().c_str(), i + 1);
+            a.id = AgentId{std::string(id)};
+            a.team = TeamId{q.queue.str()};
+            a.skills = {SkillLevel{skill, 1}};
+            c.agents.push_back(a);
+        }
+    }
+    return c;
+}
+
+}  // namespace hotline::sim
