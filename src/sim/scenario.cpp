@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -178,6 +179,24 @@ Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, c
         ASSIGN_OR_RETURN(Distribution p, ReadDistribution(file, q["patience"], base));
         t.patience = p;
     }
+    if (q["staffing"]) {
+        const YAML::Node st = q["staffing"];
+        if (!st.IsMap() || !st["profile"]) {
+            return At(file, st, "staffing needs profile: FILE.csv (an agents column)");
+        }
+        const std::string path = base + st["profile"].as<std::string>();
+        ASSIGN_OR_RETURN(std::vector<double> counts, ReadNumbers(path, "agents"));
+        ASSIGN_OR_RETURN(Arrivals grid, ReadProfile(path));  // the same interval detection
+        Staffing staffing;
+        staffing.interval = grid.interval;
+        for (double c : counts) {
+            staffing.per_interval.push_back(static_cast<int>(std::lround(c)));
+        }
+        t.staffing = staffing;
+        if (!t.agents) {
+            t.agents = staffing.max();
+        }
+    }
     if (q["after_call_work"]) {
         ASSIGN_OR_RETURN(Distribution a, ReadDistribution(file, q["after_call_work"], base));
         t.after_call_work = a;
@@ -222,6 +241,24 @@ Result<Scenario> Parse(const std::string& text, const std::string& file, const s
 }
 
 }  // namespace
+
+int Staffing::max() const {
+    int m = 0;
+    for (int v : per_interval) {
+        m = std::max(m, v);
+    }
+    return m;
+}
+
+int Staffing::At(Duration t) const {
+    if (per_interval.empty()) {
+        return 0;
+    }
+    const int64_t per_day = std::max<int64_t>(1, 86'400'000 / interval.count());
+    const int64_t i = (t.count() / interval.count()) %
+                      std::min<int64_t>(per_day, static_cast<int64_t>(per_interval.size()));
+    return per_interval[static_cast<size_t>(i)];
+}
 
 double Arrivals::RateAt(Duration t) const {
     if (per_interval.empty()) {

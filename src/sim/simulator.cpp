@@ -19,8 +19,14 @@ Duration Ms(double seconds) {
 // never from inside the engine's event callback.
 class Players : public EventSink {
   public:
-    Players(const Scenario& s, EventSink& out, VirtualClock& clock, uint64_t seed)
-        : scenario_(s), out_(out), clock_(clock), rng_(seed) {}
+    Players(const Scenario& s, const CenterConfig& center, EventSink& out, VirtualClock& clock,
+            uint64_t seed)
+        : scenario_(s), out_(out), clock_(clock), rng_(seed) {
+        for (const auto& q : s.queues) {  // a chat queue gets chats, an email queue emails
+            const QueueConfig* qc = center.FindQueue(q.queue);
+            channels_.push_back(qc != nullptr ? qc->channel : Channel::kVoice);
+        }
+    }
 
     void Attach(routing::Engine* engine) { engine_ = engine; }
     int64_t events() const { return events_; }
@@ -30,6 +36,35 @@ class Players : public EventSink {
         end_ = end;
         for (size_t q = 0; q < scenario_.queues.size(); ++q) {
             ScheduleArrival(q, origin);
+        }
+    }
+
+    // Agents on duty follow the staffing profile: at each interval the first k of the queue's
+    // agents are ready, the others not ready ("off_shift"; one busy finishes its call first).
+    void StartStaffing(const CenterConfig& center) {
+        for (size_t q = 0; q < scenario_.queues.size(); ++q) {
+            const auto& staffing = Queue(q).staffing;
+            if (!staffing) {
+                continue;
+            }
+            std::vector<AgentId> pool;
+            for (const auto& a : center.agents) {
+                if (a.team.str() == Queue(q).queue.str()) {
+                    pool.push_back(a.id);
+                }
+            }
+            for (Timestamp t = origin_; t < end_; t += staffing->interval) {
+                const int on = staffing->At(t - origin_);
+                clock_.Schedule(t, [this, pool, on] {
+                    for (size_t i = 0; i < pool.size(); ++i) {
+                        if (static_cast<int>(i) < on) {
+                            (void)engine_->SetReady(pool[i]);
+                        } else {
+                            (void)engine_->SetNotReady(pool[i], "off_shift");
+                        }
+                    }
+                });
+            }
         }
     }
 
@@ -116,7 +151,7 @@ class Players : public EventSink {
         const std::string id = traffic.queue.str() + "-" + std::to_string(++arrivals_);
         live_[id] = Live{q, true, AgentId{}};
         const InteractionId iid{id};
-        (void)engine_->Arrive(routing::ArriveCommand{iid, Channel::kVoice, "", "", ""});
+        (void)engine_->Arrive(routing::ArriveCommand{iid, channels_[q], "", "", ""});
         (void)engine_->Enqueue(routing::EnqueueCommand{iid, traffic.queue, 0, {}});
         if (traffic.patience) {
             clock_.Schedule(clock_.Now() + Ms(traffic.patience->Sample(rng_)), [this, id] {
@@ -137,6 +172,7 @@ class Players : public EventSink {
     Timestamp origin_{}, end_{};
     int64_t arrivals_ = 0, events_ = 0;
     std::unordered_map<std::string, Live> live_;
+    std::vector<Channel> channels_;
 };
 
 }  // namespace
@@ -155,7 +191,7 @@ RunStats RunReplication(const CenterConfig& center_in, const Scenario& scenario,
     }
     VirtualClock clock(origin);
     std::mt19937_64 engine_rng(seed * 0x9E3779B97F4A7C15ULL + 1);
-    Players players(scenario, sink, clock, seed);
+    Players players(scenario, center, sink, clock, seed);
     routing::Engine engine(center, clock, clock, engine_rng, players);
     players.Attach(&engine);
     for (const auto& a : center.agents) {
@@ -163,6 +199,7 @@ RunStats RunReplication(const CenterConfig& center_in, const Scenario& scenario,
     }
     const Timestamp end = origin + scenario.duration;
     players.StartArrivals(origin, end);
+    players.StartStaffing(center);
     clock.AdvanceTo(end);
     // Drain: no more arrivals, but the calls in progress finish, so the last callers' waits are
     // not cut short (that would flatter the service level). A day is the limit.

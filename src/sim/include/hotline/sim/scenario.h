@@ -12,6 +12,7 @@
 //       handle_time: {dist: exponential, mean_s: 180}
 //       patience: {dist: exponential, mean_s: 300} # omit: nobody abandons
 //       after_call_work: {dist: constant, mean_s: 10}
+//       staffing: {profile: plan.csv}                # agents per interval instead of `agents`
 
 #include <optional>
 #include <string>
@@ -32,9 +33,18 @@ struct Arrivals {
     double RateAt(Duration t) const;
 };
 
+// Agents on the phones per interval (e.g. the `agents` column of `hotline staff --plan`).
+struct Staffing {
+    std::vector<int> per_interval;
+    Duration interval{30 * 60 * 1000};
+    int max() const;
+    int At(Duration t) const;  // repeats daily
+};
+
 struct QueueTraffic {
     QueueId queue;
     std::optional<int> agents;  // scenario-only: the queue's agents; with a center: agents added
+    std::optional<Staffing> staffing;  // scenario-only: agents on duty per interval
     Arrivals arrivals;
     Distribution handle_time = Distribution::Exponential(180);
     std::optional<Distribution> patience;
