@@ -43,6 +43,7 @@ check: test test-asan fuzz
 bench: build
 	scripts/run-benchmarks.sh $(BUILD)
 	bench/compare_sqlite.sh $(BUILD)
+	bench/compare_simpy.py $(BUILD)
 
 format:
 	find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format-16 -i

@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang clang-format-16 clang-tidy-16 libclang-rt-14-dev
   libhowardhinnant-date-dev tzdata sqlite3
-  chromium fonts-noto-cjk coinor-libcbc-dev
+  chromium fonts-noto-cjk coinor-libcbc-dev python3-simpy3
 )
 
 missing=()

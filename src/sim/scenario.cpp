@@ -32,6 +32,10 @@ Result<double> Positive(const std::string& file, const YAML::Node& n, const char
         return At(file, n,
                   std::string(what) + (zero_ok ? " must be 0 or more" : " must be above 0"));
     }
+    // Seconds, or calls an hour: beyond ten million is a typo, and would overflow the clock.
+    if (v > 1e7) {
+        return At(file, n, std::string(what) + " must be at most 10,000,000");
+    }
     return v;
 }
 

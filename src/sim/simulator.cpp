@@ -1,5 +1,6 @@
 #include "hotline/sim/simulator.h"
 
+#include <algorithm>
 #include <limits>
 #include <random>
 #include <unordered_map>
@@ -11,8 +12,10 @@
 namespace hotline::sim {
 namespace {
 
+// Draws far beyond any run (a patience of centuries) are capped so time arithmetic cannot overflow.
 Duration Ms(double seconds) {
-    return Duration{static_cast<int64_t>(seconds * 1000.0 + 0.5)};
+    constexpr double kMaxMs = 1e13;  // about 300 years
+    return Duration{static_cast<int64_t>(std::clamp(seconds * 1000.0 + 0.5, 0.0, kMaxMs))};
 }
 
 // Plays the callers and agents around the engine. It acts through timers at the current instant,
