@@ -101,6 +101,7 @@ struct SimulateOptions {
     std::string events;
     int replications = 1;
     std::optional<uint64_t> seed;
+    std::string interval;  // also report per interval: 15m, 30m, 60m, day
 };
 int SimulateCommand(const SimulateOptions& options);
 

@@ -176,6 +176,8 @@ int main(int argc, char** argv) {
                      "independent runs with seeds S, S+1, …")
         ->default_val(1);
     simulate_cmd->add_option("--seed", simulate.seed, "first seed (default: the scenario's)");
+    simulate_cmd->add_option("--interval", simulate.interval,
+                             "also KPIs per interval and queue: 15m, 30m, 60m or day");
 
     try {
         app.parse(argc, argv);

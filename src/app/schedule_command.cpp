@@ -53,11 +53,18 @@ std::vector<wfm::AgentRules> Agents(const ScheduleOptions& o, const ShiftFile& f
         for (const auto& a : center.center.agents) {
             wfm::AgentRules r = f.defaults;
             r.id = a.id.str();
+            for (const auto& sk : a.skills) {
+                r.skills.push_back(sk.skill.str());
+            }
             by_id[r.id] = r;
         }
     }
-    for (const auto& r : f.agents) {
+    for (const auto& r : f.agents) {  // the shift file's exceptions; skills stay the center's
+        std::vector<std::string> skills = by_id[r.id].skills;
         by_id[r.id] = r;
+        if (r.skills.empty()) {
+            by_id[r.id].skills = std::move(skills);
+        }
     }
     std::vector<wfm::AgentRules> out;
     for (auto& [id, r] : by_id) {

@@ -92,6 +92,9 @@ Result<wfm::ShiftTemplate> ReadShift(const std::string& file, const YAML::Node& 
     if (n["days"]) {
         ASSIGN_OR_RETURN(t.days, Days(file, n["days"]));
     }
+    for (const auto& k : n["skills"]) {
+        t.skills.push_back(k.as<std::string>());
+    }
     for (const auto& b : n["breaks"]) {
         wfm::BreakRule r;
         if (!b["length"] || !b["after"]) {
@@ -128,6 +131,9 @@ Status ReadAgentRules(const std::string& file, const YAML::Node& n, wfm::AgentRu
     }
     for (const auto& s : n["shifts"]) {
         r.shifts.push_back(s.as<std::string>());
+    }
+    for (const auto& k : n["skills"]) {
+        r.skills.push_back(k.as<std::string>());
     }
     return Status::Ok();
 }

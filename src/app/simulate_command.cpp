@@ -72,6 +72,8 @@ class Tee : public EventSink {
 
 struct Summary {
     std::map<std::string, std::vector<Sample>> rows;  // "" is the total
+    // With --interval: (interval label, queue) → samples; queue "" is the interval's total.
+    std::map<std::pair<std::string, std::string>, std::vector<Sample>> intervals;
     int64_t contacts = 0, events = 0;
 };
 
@@ -194,6 +196,15 @@ int SimulateCommand(const SimulateOptions& o) {
     kpi.short_abandon = Duration{0};
     kpi.sl_variant = metrics::SlVariant::kOffered;
     auto cal = metrics::Calendar::ForZone("UTC");
+    std::optional<metrics::IntervalSpec> interval;
+    if (!o.interval.empty()) {
+        auto iv = metrics::ParseInterval(o.interval);
+        if (!iv.ok()) {
+            std::cerr << "simulate: --interval: " << iv.status().message() << "\n";
+            return 2;
+        }
+        interval = *iv;
+    }
     const bool progress = isatty(2) != 0;
     Summary sum;
     for (int r = 0; r < o.replications; ++r) {
@@ -225,6 +236,18 @@ int SimulateCommand(const SimulateOptions& o) {
                 Kpis(row, scenario_only ? occupancy[row.key] : std::nullopt));
         }
         sum.rows[""].push_back(Kpis(by_queue.total, by_queue.total.kpis.occupancy));
+        if (interval) {
+            metrics::ReportRequest per = req;
+            per.interval = *interval;
+            per.by = metrics::GroupBy::kQueue;
+            for (const auto& row : metrics::BuildReport(agg, *cal, per).rows) {
+                sum.intervals[{row.interval, row.key}].push_back(Kpis(row, std::nullopt));
+            }
+            per.by = metrics::GroupBy::kNone;
+            for (const auto& row : metrics::BuildReport(agg, *cal, per).rows) {
+                sum.intervals[{row.interval, ""}].push_back(Kpis(row, row.kpis.occupancy));
+            }
+        }
         if (progress) {
             std::fprintf(stderr, "\rsimulate: replication %d/%d, %lld contacts", r + 1,
                          o.replications, static_cast<long long>(sum.contacts));
@@ -243,6 +266,16 @@ int SimulateCommand(const SimulateOptions& o) {
             }
         }
         root["queues"] = std::move(queues);
+        if (interval) {
+            json::array rows;
+            for (const auto& [key, samples] : sum.intervals) {
+                json::object row = RowJson(samples, ci);
+                row["interval"] = key.first;
+                row["queue"] = key.second.empty() ? json::value(nullptr) : json::value(key.second);
+                rows.push_back(std::move(row));
+            }
+            root["intervals"] = std::move(rows);
+        }
         root["total"] = RowJson(sum.rows[""], ci);
         root["replications"] = o.replications;
         root["simulated_contacts"] = sum.contacts;
@@ -297,6 +330,18 @@ int SimulateCommand(const SimulateOptions& o) {
     std::printf(
         "SL = answered within %.0fs / answered + abandoned; ± is the 95%% confidence half-width\n",
         scenario->service_level_s);
+    if (interval) {
+        std::printf("\n%-18s %-14s %15s %15s %13s %15s\n", "interval", "queue", "offered", "SL",
+                    "ASA", "abandon%");
+        for (const auto& [key, samples] : sum.intervals) {
+            std::printf("%-18s %-14s %15s %15s %13s %15s\n", key.first.c_str(),
+                        key.second.empty() ? "total" : key.second.c_str(),
+                        cell(samples, "offered", false).c_str(),
+                        cell(samples, "service_level", true).c_str(),
+                        cell(samples, "asa_s", false).c_str(),
+                        cell(samples, "abandon_rate", true).c_str());
+        }
+    }
     return 0;
 }
 

@@ -75,6 +75,13 @@ AssignResult AssignAgents(const std::vector<ShiftTemplate>& templates,
                 std::find(r.shifts.begin(), r.shifts.end(), t.id) == r.shifts.end()) {
                 continue;
             }
+            const bool skilled =
+                std::all_of(t.skills.begin(), t.skills.end(), [&](const std::string& k) {
+                    return std::find(r.skills.begin(), r.skills.end(), k) != r.skills.end();
+                });
+            if (!skilled) {
+                continue;
+            }
             if (w.hours + pat.paid_hours > r.max_hours + 1e-9) {
                 continue;
             }

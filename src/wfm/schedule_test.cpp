@@ -228,6 +228,19 @@ TEST(Schedule, WeekWrapsAndAgentsGetShiftsWithinTheirRules) {
     for (const auto& [agent, h] : hours) {
         EXPECT_LE(h, 40) << agent;
     }
+    // A shift that needs a skill goes only to agents who have it.
+    std::vector<ShiftTemplate> skilled = shifts;
+    skilled[0].skills = {"english"};  // the night shift
+    agents[3].skills = {"english"};
+    agents[4].skills = {"english", "cards"};
+    AssignResult b = AssignAgents(skilled, p.patterns, s->count, agents, 24);
+    for (const auto& x : b.assignments) {
+        if (p.patterns[x.pattern].shift == 0) {
+            EXPECT_TRUE(x.agent == "a3" || x.agent == "a4") << x.agent;
+        }
+    }
+    EXPECT_EQ(static_cast<int>(b.assignments.size()) + b.unassigned,
+              21);  // every shift accounted for
     // Two agents cannot staff a week around the clock within 40 hours: the rest is reported.
     agents.resize(2);
     EXPECT_GT(AssignAgents(shifts, p.patterns, s->count, agents, 24).unassigned, 0);

@@ -48,6 +48,10 @@ loop=$("$hotline" simulate "$out/loop.yaml" --replications 10 --json)
 sl=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["service_level"])' <<<"$loop")
 python3 -c "import sys; sys.exit(0 if float('$sl') >= 0.8 else 1)" || { echo "loop: SL $sl below the 80% the staffing was sized for"; fail=1; }
 
+per=$("$hotline" simulate "$out/loop.yaml" --replications 3 --interval 60m --json)
+n=$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(1 for r in d["intervals"] if r["queue"] is None))' <<<"$per")
+[ "$n" = 24 ] || { echo "--interval 60m: $n hourly totals, want 24"; fail=1; }
+
 # With the example center: its agents log in; the scenario's queue must exist there.
 bad="$out/bad.scenario.yaml"
 printf 'duration: 1h\nqueues:\n  nowhere:\n    arrivals: {rate_per_hour: 10}\n    handle_time: {dist: exponential, mean_s: 60}\n' > "$bad"

@@ -28,6 +28,7 @@ struct ShiftTemplate {
     std::optional<double> cost;  // per shift; default: its paid hours
     std::array<bool, 7> days{true, true, true, true, true, true, true};
     std::vector<BreakRule> breaks;
+    std::vector<std::string> skills;  // an agent working it must have every one
 };
 
 struct Pattern {
@@ -80,6 +81,7 @@ struct AgentRules {
     int max_consecutive_days = 5;
     int min_rest = 22;                // slots between one shift's end and the next start
     std::vector<std::string> shifts;  // templates the agent may work; empty: any
+    std::vector<std::string> skills;  // what the agent can do (from the center file)
 };
 
 struct Assignment {
