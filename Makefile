@@ -30,7 +30,7 @@ test: build
 test-asan: deps
 	cmake -S . -B $(BUILD_SAN) $(CMAKE_GEN) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DHOTLINE_SANITIZE=ON
 	cmake --build $(BUILD_SAN) -j $(JOBS)
-	cd $(BUILD_SAN) && HOTLINE_PROPERTY_EVENTS=200000 HOTLINE_SIM_REPLICATIONS=6 ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_SAN) && HOTLINE_PROPERTY_EVENTS=200000 ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer targets (clang), each run briefly over its seed corpus.
 fuzz: deps

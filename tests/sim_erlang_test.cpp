@@ -3,8 +3,11 @@
 // level, ASA and P(abandon). Each KPI's mean over replications must lie within 1.5 times its 95%
 // confidence half-width (about 3 standard errors) of the formula — the Envoy lesson: many
 // contacts, EXPECT_NEAR against the analytic value with a stated tolerance. Seeds are fixed, so
-// the outcome is the same on every run. HOTLINE_SIM_REPLICATIONS scales the work (sanitizers).
+// the outcome is the same on every run and in every build (no fast-math; the sanitizer build runs
+// the same replications). HOTLINE_SIM_REPLICATIONS changes their number for exploring.
 #include <gtest/gtest.h>
+
+#include <boost/math/distributions/students_t.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -42,7 +45,8 @@ Estimate MeanCi(const std::vector<double>& v) {
     }
     const double se =
         std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()));
-    return {m, 2.1 * se};  // t(0.975) for 12–20 replications
+    const boost::math::students_t t(static_cast<double>(v.size() - 1));
+    return {m, boost::math::quantile(boost::math::complement(t, 0.025)) * se};
 }
 
 std::map<std::string, Estimate> Simulate(const Model& m, int replications) {
