@@ -1,11 +1,12 @@
-// libFuzzer target: `hotline schedule`'s inputs — the shift file as YAML or as a coverage CSV,
-// and the requirement CSV; the first byte picks which. Whatever parses must expand into patterns
-// whose covered intervals lie inside the horizon.
+// libFuzzer target: the planning CSVs and `hotline schedule`'s shift file — the shift file as
+// YAML or as a coverage CSV, the requirement CSV, the staffing plan CSV; the first byte picks.
+// Whatever parses must expand into patterns whose covered intervals lie inside the horizon.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
 
+#include "plan_csv.h"
 #include "schedule_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -13,10 +14,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return 0;
     }
     const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
+        case 3: {
+            std::istringstream in(text);
+            auto plan = hotline::app::ParsePlanCsv(in, "fuzz");
+            if (plan.ok()) {
+                for (const auto& row : *plan) {
+                    if (!(row.calls >= 0) || !(row.aht_s > 0)) {
+                        std::abort();
+                    }
+                }
+            }
+            break;
+        }
         case 0:
         case 1: {
-            auto f = hotline::app::ParseShiftFile(text, "fuzz", data[0] % 3 == 1);
+            auto f = hotline::app::ParseShiftFile(text, "fuzz", data[0] % 4 == 1);
             if (!f.ok()) {
                 if (f.status().message().rfind("fuzz", 0) != 0) {
                     std::abort();  // errors name the file
@@ -42,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             break;
         }
-        default: {
+        default: {  // 2
             std::istringstream in(text);
             auto r = hotline::app::ParseRequirement(in, "fuzz", 30);
             if (r.ok() && r->agents.size() != static_cast<size_t>(r->days * 48)) {

@@ -83,11 +83,14 @@ Result<ByInterval> FromCsv(const std::string& path, const metrics::Calendar& cal
         auto t = cal.ParseLocal(start);
         char* end = nullptr;
         const double c = std::strtod(calls.c_str(), &end);
-        if (!t || calls.empty() || *end != '\0' || c < 0) {
+        if (!t || calls.empty() || *end != '\0' || !std::isfinite(c) || c < 0 || c > 1e7) {
             return InvalidArgument(path + ":" + std::to_string(n) +
                                    ": expected a local start (2026-12-03 09:30) and calls >= 0");
         }
-        const double a = aht.empty() ? 0 : std::strtod(aht.c_str(), nullptr);
+        double a = aht.empty() ? 0 : std::strtod(aht.c_str(), nullptr);
+        if (!std::isfinite(a) || a < 0 || a > 86400) {
+            a = 0;  // no usable handle time for the interval: the profile uses the others'
+        }
         out[cal.IntervalStart(*t, spec)] = {c, a * c, a > 0 ? c : 0};
     }
     if (out.empty()) {

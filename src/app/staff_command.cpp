@@ -11,6 +11,7 @@
 #include "hotline/core/json_text.h"
 #include "hotline/core/time.h"
 #include "hotline/wfm/staffing.h"
+#include "plan_csv.h"
 
 namespace hotline::app {
 namespace {
@@ -243,47 +244,21 @@ int PlanCommand(const StaffOptions& o, const Setup& s) {
         std::cerr << "staff: --plan needs a target (--target, --asa, --max-abandon, ...)\n";
         return 2;
     }
-    std::string line;
-    std::getline(in, line);
-    if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-    }
-    const bool has_patience = line.find("patience_s") != std::string::npos;
-    if (line.rfind("start,calls,aht_s", 0) != 0) {
-        std::cerr << o.plan << ":1: expected the header start,calls,aht_s[,patience_s]\n";
+    auto plan = ParsePlanCsv(in, o.plan);
+    if (!plan.ok()) {
+        std::cerr << plan.status().message() << "\n";
         return 2;
     }
     json::array rows;
     std::ostringstream csv;
     csv << "start,calls,aht_s,agents,positions,service_level,asa_s,occupancy,p_abandon\n";
-    int line_no = 1;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty()) {
-            continue;
-        }
-        std::istringstream fields(line);
-        std::string start, calls, aht, patience;
-        std::getline(fields, start, ',');
-        std::getline(fields, calls, ',');
-        std::getline(fields, aht, ',');
-        std::getline(fields, patience, ',');
-        char* e1 = nullptr;
-        char* e2 = nullptr;
-        const double n_calls = std::strtod(calls.c_str(), &e1),
-                     aht_s = std::strtod(aht.c_str(), &e2);
-        if (calls.empty() || *e1 != '\0' || aht.empty() || *e2 != '\0' || n_calls < 0 ||
-            aht_s <= 0) {
-            std::cerr << o.plan << ":" << line_no
-                      << ": expected start,calls,aht_s with calls >= 0 and aht_s > 0\n";
-            return 2;
-        }
+    for (const PlanRow& pr : *plan) {
+        const std::string& start = pr.start;
+        const double n_calls = pr.calls, aht_s = pr.aht_s;
+        const int line_no = pr.line;
         wfm::ModelParams params = s.params;
-        if (has_patience && !patience.empty()) {
-            params.patience_s = std::strtod(patience.c_str(), nullptr);
+        if (pr.patience_s) {
+            params.patience_s = *pr.patience_s;
         }
         if ((params.model == wfm::Model::kErlangA || params.model == wfm::Model::kErlangX) &&
             params.patience_s <= 0) {
