@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <tuple>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "loader_context.h"
 
@@ -13,34 +13,46 @@ namespace {
 
 void ReadSkills(LoadContext& ctx, const YAML::Node& list) {
     YamlReader& r = ctx.reader;
-    if (!list.IsDefined() || !r.ExpectSequence(list, "skills")) return;
+    if (!list.IsDefined() || !r.ExpectSequence(list, "skills")) {
+        return;
+    }
     for (const auto& item : list) {
-        if (!r.ExpectMap(item, "a skill")) continue;
+        if (!r.ExpectMap(item, "a skill")) {
+            continue;
+        }
         r.CheckKeys(item, {"id", "name"}, "skill");
         auto id = r.RequiredString(item, "id", "a skill");
-        if (!id || !ctx.Claim(ctx.skills, *id, item["id"], "skill")) continue;
+        if (!id || !ctx.Claim(ctx.skills, *id, item["id"], "skill")) {
+            continue;
+        }
         ctx.center.skills.push_back({SkillId(*id), r.String(item, "name").value_or(*id)});
     }
 }
 
 void ReadAnnouncements(YamlReader& r, const YAML::Node& node, Announcements& a) {
-    if (!node.IsDefined() || !r.ExpectMap(node, "announcements")) return;
+    if (!node.IsDefined() || !r.ExpectMap(node, "announcements")) {
+        return;
+    }
     r.CheckKeys(node, {"greeting", "music", "announce_position", "every"}, "announcements");
     a.greeting = r.String(node, "greeting").value_or("");
     a.music = r.String(node, "music").value_or("");
     a.announce_position = r.Bool(node, "announce_position").value_or(false);
-    if (auto d = r.DurationValue(node, "every")) a.announce_every = *d;
+    if (auto d = r.DurationValue(node, "every")) {
+        a.announce_every = *d;
+    }
 }
 
 void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
     YamlReader& r = ctx.reader;
-    r.CheckKeys(item,
-                {"id", "name", "channel", "skills", "priority", "strategy", "service_level",
-                 "wrapup", "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle",
-                 "announcements"},
-                "queue");
+    r.CheckKeys(
+        item,
+        {"id", "name", "channel", "skills", "priority", "strategy", "service_level", "wrapup",
+         "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle", "announcements"},
+        "queue");
     auto id = r.RequiredString(item, "id", "a queue");
-    if (!id || !ctx.Claim(ctx.queues, *id, item["id"], "queue")) return;
+    if (!id || !ctx.Claim(ctx.queues, *id, item["id"], "queue")) {
+        return;
+    }
     QueueConfig q;
     q.id = QueueId(*id);
     q.name = r.String(item, "name").value_or(*id);
@@ -48,8 +60,8 @@ void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
         if (auto c = ParseChannel(*ch)) {
             q.channel = *c;
         } else {
-            r.Error(item["channel"], "unknown channel \"" + *ch +
-                                         "\" (voice, chat, email, social or callback)");
+            r.Error(item["channel"],
+                    "unknown channel \"" + *ch + "\" (voice, chat, email, social or callback)");
         }
     }
     if (item["skills"].IsDefined()) {
@@ -79,30 +91,42 @@ void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
         }
     }
     q.aging = r.DurationValue(item, "aging").value_or(Duration{0});
-    if (auto d = r.DurationValue(item, "expected_handle")) q.expected_handle = *d;
+    if (auto d = r.DurationValue(item, "expected_handle")) {
+        q.expected_handle = *d;
+    }
     ReadAnnouncements(r, item["announcements"], q.announcements);
     ctx.center.queues.push_back(std::move(q));
 }
 
 void ReadTeams(LoadContext& ctx, const YAML::Node& list) {
     YamlReader& r = ctx.reader;
-    if (!list.IsDefined() || !r.ExpectSequence(list, "teams")) return;
+    if (!list.IsDefined() || !r.ExpectSequence(list, "teams")) {
+        return;
+    }
     for (const auto& item : list) {
-        if (!r.ExpectMap(item, "a team")) continue;
+        if (!r.ExpectMap(item, "a team")) {
+            continue;
+        }
         r.CheckKeys(item, {"id", "name", "leader"}, "team");
         auto id = r.RequiredString(item, "id", "a team");
-        if (!id || !ctx.Claim(ctx.teams, *id, item["id"], "team")) continue;
+        if (!id || !ctx.Claim(ctx.teams, *id, item["id"], "team")) {
+            continue;
+        }
         ctx.center.teams.push_back({TeamId(*id), r.String(item, "name").value_or(*id),
                                     AgentId(r.String(item, "leader").value_or(""))});
     }
 }
 
 void ReadCapacity(YamlReader& r, const YAML::Node& node, AgentConfig& a) {
-    if (!node.IsDefined() || !r.ExpectMap(node, "capacity")) return;
+    if (!node.IsDefined() || !r.ExpectMap(node, "capacity")) {
+        return;
+    }
     r.CheckKeys(node, {"voice", "chat", "email"}, "capacity");
     for (int m = 0; m < kMediaCount; ++m) {
         std::string name(MediaName(static_cast<Media>(m)));
-        if (auto v = r.Integer(node, name.c_str(), 0, m == 0 ? 1 : 50)) a.capacity[m] = int(*v);
+        if (auto v = r.Integer(node, name.c_str(), 0, m == 0 ? 1 : 50)) {
+            a.capacity[m] = int(*v);
+        }
     }
 }
 
@@ -110,12 +134,16 @@ void ReadAgent(LoadContext& ctx, const YAML::Node& item) {
     YamlReader& r = ctx.reader;
     r.CheckKeys(item, {"id", "name", "team", "skills", "wrapup", "capacity", "sip"}, "agent");
     auto id = r.RequiredString(item, "id", "an agent");
-    if (!id || !ctx.Claim(ctx.agents, *id, item["id"], "agent")) return;
+    if (!id || !ctx.Claim(ctx.agents, *id, item["id"], "agent")) {
+        return;
+    }
     AgentConfig a;
     a.id = AgentId(*id);
     a.name = r.String(item, "name").value_or(*id);
     if (auto team = r.String(item, "team")) {
-        if (!ctx.teams.contains(*team)) r.Error(item["team"], "unknown team \"" + *team + "\"");
+        if (!ctx.teams.contains(*team)) {
+            r.Error(item["team"], "unknown team \"" + *team + "\"");
+        }
         a.team = TeamId(*team);
     }
     if (item["skills"].IsDefined()) {
@@ -129,9 +157,13 @@ void ReadAgent(LoadContext& ctx, const YAML::Node& item) {
 
 template <class F>
 void ForEachMap(YamlReader& r, const YAML::Node& list, std::string_view what, F&& f) {
-    if (!list.IsDefined() || !r.ExpectSequence(list, what)) return;
+    if (!list.IsDefined() || !r.ExpectSequence(list, what)) {
+        return;
+    }
     for (const auto& item : list) {
-        if (r.ExpectMap(item, what)) f(item);
+        if (r.ExpectMap(item, what)) {
+            f(item);
+        }
     }
 }
 
@@ -149,14 +181,18 @@ void CheckCrossReferences(LoadContext& ctx, const YAML::Node& root) {
         const auto& q = ctx.center.queues[i];
         Media media = MediaOf(q.channel);
         bool served = std::any_of(ctx.center.agents.begin(), ctx.center.agents.end(), [&](auto& a) {
-            if (a.capacity[static_cast<int>(media)] == 0) return false;
+            if (a.capacity[static_cast<int>(media)] == 0) {
+                return false;
+            }
             return std::all_of(q.skills.begin(), q.skills.end(), [&](const SkillLevel& need) {
                 return std::any_of(a.skills.begin(), a.skills.end(), [&](const SkillLevel& has) {
                     return has.skill == need.skill && has.level >= need.level;
                 });
             });
         });
-        if (!served) r.Warning(queues[i], "no agent can serve queue \"" + q.id.str() + "\"");
+        if (!served) {
+            r.Warning(queues[i], "no agent can serve queue \"" + q.id.str() + "\"");
+        }
     }
 }
 
@@ -165,7 +201,9 @@ void CheckCrossReferences(LoadContext& ctx, const YAML::Node& root) {
 std::optional<Requirement> ReadSkillLevels(LoadContext& ctx, const YAML::Node& node,
                                            std::string_view what) {
     YamlReader& r = ctx.reader;
-    if (!r.ExpectMap(node, what)) return std::nullopt;
+    if (!r.ExpectMap(node, what)) {
+        return std::nullopt;
+    }
     Requirement req;
     bool ok = true;
     for (const auto& kv : node) {
@@ -182,7 +220,9 @@ std::optional<Requirement> ReadSkillLevels(LoadContext& ctx, const YAML::Node& n
         }
         req.push_back({SkillId(skill), static_cast<int>(*level)});
     }
-    if (!ok) return std::nullopt;
+    if (!ok) {
+        return std::nullopt;
+    }
     return NormalizeRequirement(std::move(req));
 }
 
@@ -202,13 +242,15 @@ LoadResult LoadCenterFromString(std::string_view yaml, const std::string& file_n
     }
     LoadContext ctx{r, result.center, {}, {}, {}, {}, {}};
     try {
-        r.CheckKeys(root, {"center", "skills", "queues", "teams", "agents", "routing"}, "the file");
+        r.CheckKeys(root, {"center", "skills", "queues", "teams", "agents", "routing", "ivr"},
+                    "the file");
         ReadCenterSection(ctx, root["center"]);
         ReadSkills(ctx, root["skills"]);
         ForEachMap(r, root["queues"], "a queue", [&](const YAML::Node& n) { ReadQueue(ctx, n); });
         ReadTeams(ctx, root["teams"]);
         ForEachMap(r, root["agents"], "an agent", [&](const YAML::Node& n) { ReadAgent(ctx, n); });
         ReadRouting(ctx, root["routing"]);
+        ReadIvr(ctx, root["ivr"]);
         CheckCrossReferences(ctx, root);
     } catch (const YAML::Exception& e) {
         r.Error(e.mark, "YAML: " + e.msg);
@@ -239,7 +281,8 @@ std::string Summarize(const CenterConfig& c) {
            std::to_string(c.skills.size()) + " skills, " + std::to_string(c.queues.size()) +
            " queues, " + std::to_string(c.teams.size()) + " teams, " +
            std::to_string(c.agents.size()) + " agents, " + std::to_string(c.overflow.size()) +
-           " overflow rules, " + std::to_string(c.merges.size()) + " merge rules";
+           " overflow rules, " + std::to_string(c.merges.size()) + " merge rules" +
+           (c.ivr.empty() ? "" : ", " + std::to_string(c.ivr.size()) + " IVR flows");
 }
 
 }  // namespace hotline::config

@@ -29,6 +29,7 @@ std::optional<Requirement> ReadSkillLevels(LoadContext& ctx, const YAML::Node& n
 
 void ReadCenterSection(LoadContext& ctx, const YAML::Node& node);
 void ReadRouting(LoadContext& ctx, const YAML::Node& routing);
+void ReadIvr(LoadContext& ctx, const YAML::Node& ivr);
 
 std::optional<ServiceLevelTarget> ReadServiceLevel(YamlReader& r, const YAML::Node& node,
                                                    ServiceLevelTarget base);

@@ -23,13 +23,17 @@ agents:
 std::vector<std::string> Errors(const std::string& yaml) {
     LoadResult r = LoadCenterFromString(yaml, "c.yaml");
     std::vector<std::string> out;
-    for (const auto& e : r.errors) out.push_back(e.ToString());
+    for (const auto& e : r.errors) {
+        out.push_back(e.ToString());
+    }
     return out;
 }
 
 TEST(Loader, TheExampleCenterIsValidAndRich) {
     LoadResult r = LoadCenterFromFile(HOTLINE_SOURCE_DIR "/examples/center.yaml");
-    for (const auto& e : r.errors) ADD_FAILURE() << e.ToString();
+    for (const auto& e : r.errors) {
+        ADD_FAILURE() << e.ToString();
+    }
     EXPECT_GE(r.center.queues.size(), 5U);
     EXPECT_GE(r.center.agents.size(), 40U);
     EXPECT_GE(r.center.teams.size(), 3U);
@@ -75,7 +79,8 @@ TEST(Loader, RuleToAMissingQueueIsAnError) {
     - {id: r1, queue: q1, when: {waited: 30s}, move_to: nowhere}
 )");
     ASSERT_EQ(errors.size(), 1U);
-    EXPECT_THAT(errors[0], HasSubstr("c.yaml:13:57: error: rule refers to unknown queue \"nowhere\""));
+    EXPECT_THAT(errors[0],
+                HasSubstr("c.yaml:13:57: error: rule refers to unknown queue \"nowhere\""));
 }
 
 TEST(Loader, NegativeDurationIsAnError) {
@@ -100,7 +105,8 @@ TEST(Loader, MisspelledKeySuggestsTheRightOne) {
     yaml.replace(yaml.find("    skills: {sales: 3}"), 0, "    stratgy: random\n");
     auto errors = Errors(yaml);
     ASSERT_EQ(errors.size(), 1U);
-    EXPECT_THAT(errors[0], HasSubstr("unknown key \"stratgy\" in queue (did you mean \"strategy\"?)"));
+    EXPECT_THAT(errors[0],
+                HasSubstr("unknown key \"stratgy\" in queue (did you mean \"strategy\"?)"));
 }
 
 TEST(Loader, ReportsEveryErrorInOneRun) {
@@ -142,6 +148,52 @@ agents: [{id: a, skills: {s: 3}}]
     EXPECT_TRUE(r.ok());
     ASSERT_EQ(r.warnings.size(), 1U);
     EXPECT_THAT(r.warnings[0].ToString(), HasSubstr("no agent can serve queue \"q\""));
+}
+
+TEST(Loader, IvrFlowErrorsNameTheirNodes) {
+    LoadResult r = LoadCenterFromString(R"(skills: [{id: s}]
+queues: [{id: q, skills: {s: 1}}]
+agents: [{id: a1, skills: {s: 1}}]
+ivr:
+  - id: f
+    start: hello
+    nodes:
+      hello: {play: p, next: again}
+      again: {play: p, next: hello}
+      menu: {menu: m, options: {"1": nowhere, "x": hello}}
+      waitq: {queue: q9}
+      ask: {collect: c, variable: v}
+)",
+                                        "c.yaml");
+    std::vector<std::string> errors;
+    for (const auto& e : r.errors) {
+        errors.push_back(e.ToString());
+    }
+    EXPECT_THAT(
+        errors,
+        ::testing::ElementsAre(
+            HasSubstr("c.yaml:8:14: error: a loop that never waits for the caller: hello → again → "
+                      "hello"),
+            HasSubstr("c.yaml:10:13: error: node \"menu\" cannot be reached from \"hello\""),
+            HasSubstr("c.yaml:10:38: error: no node \"nowhere\" in flow \"f\""),
+            HasSubstr("c.yaml:10:47: error: a menu option is one key: 0-9, * or #"),
+            HasSubstr("c.yaml:11:14: error: node \"waitq\" cannot be reached"),
+            HasSubstr("c.yaml:11:22: error: unknown queue \"q9\""),
+            HasSubstr("c.yaml:12:12: error: this node needs next:"),
+            HasSubstr("c.yaml:12:12: error: node \"ask\" cannot be reached")));
+}
+
+TEST(Loader, TheExampleFlowIsRead) {
+    LoadResult r = LoadCenterFromFile(HOTLINE_SOURCE_DIR "/examples/center.yaml");
+    ASSERT_TRUE(r.ok());
+    const IvrFlow* main = r.center.FindFlow("main");
+    ASSERT_NE(main, nullptr);
+    const IvrNode* menu = main->Find("main_menu");
+    ASSERT_NE(menu, nullptr);
+    EXPECT_EQ(menu->kind, IvrNodeKind::kMenu);
+    EXPECT_EQ(menu->options.at("1"), "card_number");
+    EXPECT_EQ(menu->retries, 2);
+    EXPECT_EQ(main->Find("card_number")->max_digits, 19);
 }
 
 }  // namespace

@@ -5,7 +5,9 @@ namespace hotline::config {
 namespace {
 
 bool KnownQueue(LoadContext& ctx, const YAML::Node& at, const std::string& id) {
-    if (ctx.queues.contains(id)) return true;
+    if (ctx.queues.contains(id)) {
+        return true;
+    }
     ctx.reader.Error(at, "rule refers to unknown queue \"" + id + "\"");
     return false;
 }
@@ -15,32 +17,43 @@ std::optional<OverflowTrigger> ReadTrigger(YamlReader& r, const YAML::Node& when
         r.Error(when, "an overflow rule needs \"when\"");
         return std::nullopt;
     }
-    if (!r.ExpectMap(when, "when")) return std::nullopt;
+    if (!r.ExpectMap(when, "when")) {
+        return std::nullopt;
+    }
     r.CheckKeys(when, {"waited", "queue_length", "expected_wait", "no_agents"}, "when");
     if (when.size() != 1) {
-        r.Error(when, "\"when\" takes exactly one of waited, queue_length, expected_wait, no_agents");
+        r.Error(when,
+                "\"when\" takes exactly one of waited, queue_length, expected_wait, no_agents");
         return std::nullopt;
     }
     OverflowTrigger t;
     if (when["waited"].IsDefined()) {
         t.kind = OverflowTrigger::Kind::kWaited;
         auto d = r.DurationValue(when, "waited");
-        if (!d) return std::nullopt;
+        if (!d) {
+            return std::nullopt;
+        }
         t.after = *d;
     } else if (when["expected_wait"].IsDefined()) {
         t.kind = OverflowTrigger::Kind::kExpectedWait;
         auto d = r.DurationValue(when, "expected_wait");
-        if (!d) return std::nullopt;
+        if (!d) {
+            return std::nullopt;
+        }
         t.after = *d;
     } else if (when["queue_length"].IsDefined()) {
         t.kind = OverflowTrigger::Kind::kQueueLength;
         auto n = r.Integer(when, "queue_length", 0, 1'000'000);
-        if (!n) return std::nullopt;
+        if (!n) {
+            return std::nullopt;
+        }
         t.length = static_cast<int>(*n);
     } else if (when["no_agents"].IsDefined()) {
         t.kind = OverflowTrigger::Kind::kNoAgents;
         auto b = r.Bool(when, "no_agents");
-        if (!b) return std::nullopt;
+        if (!b) {
+            return std::nullopt;
+        }
         if (!*b) {
             r.Error(when["no_agents"], "\"no_agents\" can only be true");
             return std::nullopt;
@@ -53,7 +66,9 @@ std::optional<OverflowTrigger> ReadTrigger(YamlReader& r, const YAML::Node& when
 
 std::optional<OverflowAction> ReadWiden(LoadContext& ctx, const YAML::Node& widen) {
     YamlReader& r = ctx.reader;
-    if (!r.ExpectMap(widen, "widen")) return std::nullopt;
+    if (!r.ExpectMap(widen, "widen")) {
+        return std::nullopt;
+    }
     r.CheckKeys(widen, {"add", "lower_min_level_by"}, "widen");
     OverflowAction a;
     a.kind = OverflowAction::Kind::kWiden;
@@ -64,7 +79,8 @@ std::optional<OverflowAction> ReadWiden(LoadContext& ctx, const YAML::Node& wide
             }
         }
     }
-    a.lower_min_level_by = static_cast<int>(r.Integer(widen, "lower_min_level_by", 1, 9).value_or(0));
+    a.lower_min_level_by =
+        static_cast<int>(r.Integer(widen, "lower_min_level_by", 1, 9).value_or(0));
     if (a.add.empty() && a.lower_min_level_by == 0) {
         r.Error(widen, "\"widen\" needs \"add\" or \"lower_min_level_by\"");
         return std::nullopt;
@@ -80,15 +96,20 @@ std::optional<OverflowAction> ReadAction(LoadContext& ctx, const YAML::Node& rul
         actions += rule[k].IsDefined() ? 1 : 0;
     }
     if (actions != 1) {
-        r.Error(rule, "an overflow rule takes exactly one action: widen, move_to, offer_callback "
-                      "or leave");
+        r.Error(rule,
+                "an overflow rule takes exactly one action: widen, move_to, offer_callback "
+                "or leave");
         return std::nullopt;
     }
-    if (rule["widen"].IsDefined()) return ReadWiden(ctx, rule["widen"]);
+    if (rule["widen"].IsDefined()) {
+        return ReadWiden(ctx, rule["widen"]);
+    }
     OverflowAction a;
     if (auto to = r.String(rule, "move_to")) {
         a.kind = OverflowAction::Kind::kMove;
-        if (!KnownQueue(ctx, rule["move_to"], *to)) return std::nullopt;
+        if (!KnownQueue(ctx, rule["move_to"], *to)) {
+            return std::nullopt;
+        }
         if (*to == queue) {
             r.Error(rule["move_to"], "\"move_to\" cannot be the rule's own queue");
             return std::nullopt;
@@ -120,23 +141,33 @@ void ReadOverflowRule(LoadContext& ctx, const YAML::Node& item) {
                 "overflow rule");
     auto id = r.RequiredString(item, "id", "an overflow rule");
     auto queue = r.RequiredString(item, "queue", "an overflow rule");
-    if (!id || !ctx.Claim(ctx.rules, *id, item["id"], "rule")) return;
-    if (!queue || !KnownQueue(ctx, item["queue"], *queue)) return;
+    if (!id || !ctx.Claim(ctx.rules, *id, item["id"], "rule")) {
+        return;
+    }
+    if (!queue || !KnownQueue(ctx, item["queue"], *queue)) {
+        return;
+    }
     auto when = ReadTrigger(r, item["when"]);
     auto action = ReadAction(ctx, item, *queue);
-    if (!when || !action) return;
+    if (!when || !action) {
+        return;
+    }
     ctx.center.overflow.push_back({RuleId(*id), QueueId(*queue), *when, std::move(*action)});
 }
 
 void ReadMergeConditions(YamlReader& r, const YAML::Node& item, MergeRule& m) {
     const YAML::Node when = item["merge_when"];
     if (!when.IsDefined() || !r.ExpectMap(when, "merge_when")) {
-        if (!when.IsDefined()) r.Error(item, "a merge rule needs \"merge_when\"");
+        if (!when.IsDefined()) {
+            r.Error(item, "a merge rule needs \"merge_when\"");
+        }
         return;
     }
     r.CheckKeys(when, {"service_level_below", "waiting_over"}, "merge_when");
     m.merge_below_sl = r.Fraction(when, "service_level_below");
-    if (auto n = r.Integer(when, "waiting_over", 0, 1'000'000)) m.merge_waiting_over = int(*n);
+    if (auto n = r.Integer(when, "waiting_over", 0, 1'000'000)) {
+        m.merge_waiting_over = int(*n);
+    }
     if (!m.merge_below_sl && !m.merge_waiting_over) {
         r.Error(when, "\"merge_when\" needs service_level_below or waiting_over");
     }
@@ -160,7 +191,9 @@ void ReadMergeRule(LoadContext& ctx, const YAML::Node& item) {
                  "min_samples"},
                 "merge rule");
     auto id = r.RequiredString(item, "id", "a merge rule");
-    if (!id || !ctx.Claim(ctx.rules, *id, item["id"], "rule")) return;
+    if (!id || !ctx.Claim(ctx.rules, *id, item["id"], "rule")) {
+        return;
+    }
     MergeRule m;
     m.id = RuleId(*id);
     const YAML::Node queues = item["queues"];
@@ -169,13 +202,25 @@ void ReadMergeRule(LoadContext& ctx, const YAML::Node& item) {
         return;
     }
     for (const auto& q : queues) {
-        if (KnownQueue(ctx, q, q.Scalar())) m.queues.emplace_back(q.Scalar());
+        if (KnownQueue(ctx, q, q.Scalar())) {
+            m.queues.emplace_back(q.Scalar());
+        }
     }
-    if (auto d = r.DurationValue(item, "window")) m.window = *d;
-    if (auto d = r.DurationValue(item, "check_every")) m.check_every = *d;
-    if (m.check_every.count() == 0) r.Error(item["check_every"], "\"check_every\" must be > 0");
-    if (auto d = r.DurationValue(item, "min_merged")) m.min_merged = *d;
-    if (auto n = r.Integer(item, "min_samples", 1, 1'000'000)) m.min_samples = int(*n);
+    if (auto d = r.DurationValue(item, "window")) {
+        m.window = *d;
+    }
+    if (auto d = r.DurationValue(item, "check_every")) {
+        m.check_every = *d;
+    }
+    if (m.check_every.count() == 0) {
+        r.Error(item["check_every"], "\"check_every\" must be > 0");
+    }
+    if (auto d = r.DurationValue(item, "min_merged")) {
+        m.min_merged = *d;
+    }
+    if (auto n = r.Integer(item, "min_samples", 1, 1'000'000)) {
+        m.min_samples = int(*n);
+    }
     ReadMergeConditions(r, item, m);
     ctx.center.merges.push_back(std::move(m));
 }
@@ -184,13 +229,19 @@ void ReadMergeRule(LoadContext& ctx, const YAML::Node& item) {
 
 void ReadRouting(LoadContext& ctx, const YAML::Node& routing) {
     YamlReader& r = ctx.reader;
-    if (!routing.IsDefined() || !r.ExpectMap(routing, "routing")) return;
+    if (!routing.IsDefined() || !r.ExpectMap(routing, "routing")) {
+        return;
+    }
     r.CheckKeys(routing, {"overflow", "merge"}, "routing");
     for (const char* section : {"overflow", "merge"}) {
         const YAML::Node list = routing[section];
-        if (!list.IsDefined() || !r.ExpectSequence(list, section)) continue;
+        if (!list.IsDefined() || !r.ExpectSequence(list, section)) {
+            continue;
+        }
         for (const auto& item : list) {
-            if (!r.ExpectMap(item, "a rule")) continue;
+            if (!r.ExpectMap(item, "a rule")) {
+                continue;
+            }
             if (std::string_view(section) == "overflow") {
                 ReadOverflowRule(ctx, item);
             } else {

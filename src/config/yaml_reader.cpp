@@ -10,7 +10,9 @@ namespace {
 
 size_t EditDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t diag = row[0];
         row[0] = i;
@@ -23,7 +25,9 @@ size_t EditDistance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string Quote(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
 
 }  // namespace
 
@@ -50,38 +54,52 @@ void YamlReader::Warning(const YAML::Node& at, const std::string& message) {
 }
 
 bool YamlReader::ExpectMap(const YAML::Node& node, std::string_view what) {
-    if (node.IsMap()) return true;
+    if (node.IsMap()) {
+        return true;
+    }
     Error(node, std::string(what) + " must be a mapping of key: value");
     return false;
 }
 
 bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
-    if (node.IsSequence()) return true;
+    if (node.IsSequence()) {
+        return true;
+    }
     Error(node, std::string(what) + " must be a list");
     return false;
 }
 
 void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                            std::string_view what) {
-    if (!map.IsMap()) return;
+    if (!map.IsMap()) {
+        return;
+    }
     for (const auto& kv : map) {
         std::string key = kv.first.Scalar();
-        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+            continue;
+        }
         std::string message = "unknown key " + Quote(key) + " in " + std::string(what);
         std::string_view best;
         size_t best_d = 3;
         for (auto a : allowed) {
             size_t d = EditDistance(key, a);
-            if (d < best_d) best_d = d, best = a;
+            if (d < best_d) {
+                best_d = d, best = a;
+            }
         }
-        if (!best.empty()) message += " (did you mean " + Quote(best) + "?)";
+        if (!best.empty()) {
+            message += " (did you mean " + Quote(best) + "?)";
+        }
         Error(kv.first, message);
     }
 }
 
 std::optional<std::string> YamlReader::String(const YAML::Node& map, const char* key) {
     YAML::Node n = map[key];
-    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    if (!n.IsDefined() || n.IsNull()) {
+        return std::nullopt;
+    }
     if (!n.IsScalar()) {
         Error(n, Quote(key) + " must be a text value");
         return std::nullopt;
@@ -104,7 +122,9 @@ std::optional<std::string> YamlReader::RequiredString(const YAML::Node& map, con
 std::optional<long long> YamlReader::Integer(const YAML::Node& map, const char* key, long long min,
                                              long long max) {
     auto s = String(map, key);
-    if (!s) return std::nullopt;
+    if (!s) {
+        return std::nullopt;
+    }
     long long v = 0;
     auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
     if (ec != std::errc{} || ptr != s->data() + s->size()) {
@@ -121,27 +141,38 @@ std::optional<long long> YamlReader::Integer(const YAML::Node& map, const char* 
 
 std::optional<bool> YamlReader::Bool(const YAML::Node& map, const char* key) {
     auto s = String(map, key);
-    if (!s) return std::nullopt;
-    if (*s == "true" || *s == "yes" || *s == "on") return true;
-    if (*s == "false" || *s == "no" || *s == "off") return false;
+    if (!s) {
+        return std::nullopt;
+    }
+    if (*s == "true" || *s == "yes" || *s == "on") {
+        return true;
+    }
+    if (*s == "false" || *s == "no" || *s == "off") {
+        return false;
+    }
     Error(map[key], Quote(key) + " must be true or false, not " + Quote(*s));
     return std::nullopt;
 }
 
 std::optional<Duration> YamlReader::DurationValue(const YAML::Node& map, const char* key) {
     auto s = String(map, key);
-    if (!s) return std::nullopt;
+    if (!s) {
+        return std::nullopt;
+    }
     auto d = ParseDuration(*s);
     if (!d) {
         Error(map[key], Quote(key) + " must be a duration such as 20s, 5m or 1h30m, not " +
-                            Quote(*s) + (s->starts_with("-") ? " (durations cannot be negative)" : ""));
+                            Quote(*s) +
+                            (s->starts_with("-") ? " (durations cannot be negative)" : ""));
     }
     return d;
 }
 
 std::optional<double> YamlReader::Fraction(const YAML::Node& map, const char* key) {
     auto s = String(map, key);
-    if (!s) return std::nullopt;
+    if (!s) {
+        return std::nullopt;
+    }
     std::string text = *s;
     double scale = 1.0;
     if (!text.empty() && text.back() == '%') {

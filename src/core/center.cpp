@@ -26,3 +26,16 @@ Requirement NormalizeRequirement(Requirement r) {
 }
 
 }  // namespace hotline
+
+namespace hotline {
+
+const IvrFlow* CenterConfig::FindFlow(const std::string& id) const {
+    for (const auto& f : ivr) {
+        if (f.id == id) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace hotline

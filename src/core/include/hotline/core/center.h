@@ -9,6 +9,8 @@
 
 #include "hotline/core/channel.h"
 #include "hotline/core/ids.h"
+#include "hotline/core/ivr_flow.h"
+#include "hotline/core/skills.h"
 #include "hotline/core/strategy.h"
 #include "hotline/core/time.h"
 
@@ -19,19 +21,8 @@ struct SkillDef {
     std::string name;
 };
 
-// One skill at or above a level (levels run 1–10).
-struct SkillLevel {
-    SkillId skill;
-    int level = 1;
-    friend bool operator==(const SkillLevel&, const SkillLevel&) = default;
-    friend auto operator<=>(const SkillLevel&, const SkillLevel&) = default;
-};
-
-// All of these skills, each at least at its level. Kept sorted by skill id, one entry per skill.
-using Requirement = std::vector<SkillLevel>;
-
 struct ServiceLevelTarget {
-    double fraction = 0.8;               // e.g. 80 %
+    double fraction = 0.8;                 // e.g. 80 %
     Duration threshold = Duration{20000};  // answered within 20 s
 };
 
@@ -48,9 +39,9 @@ struct OverflowTrigger {
 struct OverflowAction {
     enum class Kind { kWiden, kMove, kCallback, kLeave };
     Kind kind = Kind::kWiden;
-    std::vector<Requirement> add;  // kWiden: further pools that may take the contact
-    int lower_min_level_by = 0;    // kWiden: the queue's own skills at a lower level
-    QueueId to_queue;              // kMove
+    std::vector<Requirement> add;             // kWiden: further pools that may take the contact
+    int lower_min_level_by = 0;               // kWiden: the queue's own skills at a lower level
+    QueueId to_queue;                         // kMove
     LeaveMode leave = LeaveMode::kVoicemail;  // kLeave
 };
 
@@ -65,14 +56,14 @@ struct OverflowRule {
 struct MergeRule {
     RuleId id;
     std::vector<QueueId> queues;
-    Duration window{15 * 60 * 1000};      // service level measured over this sliding window
+    Duration window{15 * 60 * 1000};  // service level measured over this sliding window
     Duration check_every{30 * 1000};
-    std::optional<double> merge_below_sl;  // merge when a queue's SL falls below this
+    std::optional<double> merge_below_sl;   // merge when a queue's SL falls below this
     std::optional<int> merge_waiting_over;  // ...or its waiting count passes this
-    double split_above_sl = 0.0;           // split when every queue is at or above this...
-    int split_waiting_under = 0;           // ...and waits at most this many
-    Duration min_merged{5 * 60 * 1000};    // hysteresis: stay merged at least this long
-    int min_samples = 10;                  // SL needs this many outcomes in the window
+    double split_above_sl = 0.0;            // split when every queue is at or above this...
+    int split_waiting_under = 0;            // ...and waits at most this many
+    Duration min_merged{5 * 60 * 1000};     // hysteresis: stay merged at least this long
+    int min_samples = 10;                   // SL needs this many outcomes in the window
 };
 
 struct Announcements {
@@ -109,10 +100,10 @@ struct AgentConfig {
     AgentId id;
     std::string name;
     TeamId team;
-    std::vector<SkillLevel> skills;  // sorted by skill id
-    std::optional<Duration> wrapup;  // overrides the queue's wrap-up time
+    std::vector<SkillLevel> skills;                  // sorted by skill id
+    std::optional<Duration> wrapup;                  // overrides the queue's wrap-up time
     std::array<int, kMediaCount> capacity{1, 0, 0};  // voice, chat, email
-    std::string sip;  // phone address, used by telephony
+    std::string sip;                                 // phone address, used by telephony
 };
 
 struct BusinessHours {
@@ -128,17 +119,19 @@ struct CenterConfig {
     ServiceLevelTarget service_level;
     Duration short_abandon{5000};
     Duration ring_timeout{15000};
-    int max_missed_offers = 2;      // ring-no-answer this many times in a row → not ready
-    Duration reject_delay{10000};   // a rejecting agent is skipped this long
+    int max_missed_offers = 2;     // ring-no-answer this many times in a row → not ready
+    Duration reject_delay{10000};  // a rejecting agent is skipped this long
     std::vector<SkillDef> skills;
     std::vector<QueueConfig> queues;
     std::vector<TeamConfig> teams;
     std::vector<AgentConfig> agents;
     std::vector<OverflowRule> overflow;
     std::vector<MergeRule> merges;
+    std::vector<IvrFlow> ivr;  // self-service flows (docs/ivr.md)
 
     const QueueConfig* FindQueue(const QueueId& id) const;
     const AgentConfig* FindAgent(const AgentId& id) const;
+    const IvrFlow* FindFlow(const std::string& id) const;
 };
 
 // Normalises a requirement: sorted by skill, one entry per skill (the highest level wins).

@@ -10,7 +10,7 @@
 namespace hotline {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual Timestamp Now() const = 0;
 };
@@ -18,7 +18,7 @@ public:
 using TimerId = uint64_t;
 
 class TimerService {
-public:
+  public:
     virtual ~TimerService() = default;
     // Calls `fire` once at `at` (or as soon as possible after, never before). The callback runs
     // on the engine's thread, never from inside Schedule itself.

@@ -154,8 +154,8 @@ struct Abandon {
 struct Hangup {
     static constexpr std::string_view kType = "hangup";
     InteractionId id;
-    std::string by;     // customer, agent, system
-    std::string stage;  // ivr, queue, offer, talk
+    std::string by;      // customer, agent, system
+    std::string stage;   // ivr, queue, offer, talk
     std::string reason;  // optional detail: max_wait, voicemail, callback, no_agents
     template <class S, class V>
     static void Fields(S& s, V&& v) {
@@ -267,7 +267,7 @@ struct Event {
 
 // Receives the engine's events in order. Implementations must not call back into the engine.
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     virtual void OnEvent(const Event& event) = 0;
 };

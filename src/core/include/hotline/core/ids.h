@@ -11,7 +11,7 @@ namespace hotline {
 
 template <class Tag>
 class StrongId {
-public:
+  public:
     StrongId() = default;
     explicit StrongId(std::string value) : value_(std::move(value)) {}
     explicit StrongId(std::string_view value) : value_(value) {}
@@ -23,7 +23,7 @@ public:
     friend auto operator<=>(const StrongId&, const StrongId&) = default;
     friend bool operator==(const StrongId&, const StrongId&) = default;
 
-private:
+  private:
     std::string value_;
 };
 

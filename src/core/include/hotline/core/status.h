@@ -21,7 +21,7 @@ enum class ErrorCode {
 const char* ErrorCodeName(ErrorCode code);
 
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
@@ -31,23 +31,31 @@ public:
     const std::string& message() const { return message_; }
     std::string ToString() const;
 
-private:
+  private:
     ErrorCode code_ = ErrorCode::kOk;
     std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {ErrorCode::kInvalidArgument, std::move(m)}; }
-inline Status NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m)}; }
-inline Status Conflict(std::string m) { return {ErrorCode::kConflict, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+    return {ErrorCode::kInvalidArgument, std::move(m)};
+}
+inline Status NotFound(std::string m) {
+    return {ErrorCode::kNotFound, std::move(m)};
+}
+inline Status Conflict(std::string m) {
+    return {ErrorCode::kConflict, std::move(m)};
+}
 inline Status FailedPrecondition(std::string m) {
     return {ErrorCode::kFailedPrecondition, std::move(m)};
 }
-inline Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+inline Status Internal(std::string m) {
+    return {ErrorCode::kInternal, std::move(m)};
+}
 
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
     Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
         assert(!std::get<Status>(data_).ok());
     }
@@ -65,7 +73,7 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-private:
+  private:
     std::variant<T, Status> data_;
 };
 
@@ -74,15 +82,17 @@ private:
 #define HOTLINE_CONCAT_INNER(a, b) a##b
 #define HOTLINE_CONCAT(a, b) HOTLINE_CONCAT_INNER(a, b)
 
-#define RETURN_IF_ERROR(expr)                 \
-    do {                                      \
-        ::hotline::Status status_ = (expr);   \
-        if (!status_.ok()) return status_;    \
+#define RETURN_IF_ERROR(expr)               \
+    do {                                    \
+        ::hotline::Status status_ = (expr); \
+        if (!status_.ok())                  \
+            return status_;                 \
     } while (0)
 
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
     auto tmp = (expr);                        \
-    if (!tmp.ok()) return tmp.status();       \
+    if (!tmp.ok())                            \
+        return tmp.status();                  \
     lhs = std::move(tmp).value()
 
 #define ASSIGN_OR_RETURN(lhs, expr) \

@@ -13,7 +13,7 @@
 namespace hotline {
 
 class VirtualClock final : public Clock, public TimerService {
-public:
+  public:
     explicit VirtualClock(Timestamp start = Timestamp{}) : now_(start) {}
 
     Timestamp Now() const override { return now_; }
@@ -29,7 +29,7 @@ public:
     Timestamp NextDue() const;
     size_t pending() const { return callbacks_.size(); }
 
-private:
+  private:
     struct Entry {
         Timestamp at;
         TimerId id;
