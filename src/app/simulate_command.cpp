@@ -124,6 +124,9 @@ json::object RowJson(const std::vector<Sample>& samples, bool with_ci) {
 
 Result<CenterConfig> BuildCenter(const SimulateOptions& o, const sim::Scenario& s) {
     if (o.center.empty()) {
+        if (!s.ivr.empty()) {
+            return InvalidArgument("IVR entry points need a center file with the flows");
+        }
         return sim::CenterForScenario(s);
     }
     config::LoadResult loaded = config::LoadCenterFromFile(o.center);
@@ -149,6 +152,28 @@ Result<CenterConfig> BuildCenter(const SimulateOptions& o, const sim::Scenario& 
                 a.skills.push_back(SkillLevel{sk.skill, 10});
             }
             c.agents.push_back(a);
+        }
+    }
+    // Every queue a flow can send callers to needs its handle time in the scenario.
+    for (const auto& e : s.ivr) {
+        const IvrFlow* flow = c.FindFlow(e.flow);
+        if (flow == nullptr) {
+            return InvalidArgument("the scenario's IVR flow '" + e.flow + "' is not in " +
+                                   o.center);
+        }
+        for (const auto& n : flow->nodes) {
+            if (n.kind != IvrNodeKind::kQueue) {
+                continue;
+            }
+            bool listed = false;
+            for (const auto& q : s.queues) {
+                listed |= q.queue == n.queue;
+            }
+            if (!listed) {
+                return InvalidArgument("flow '" + e.flow + "' sends callers to queue '" +
+                                       n.queue.str() +
+                                       "': list it under queues: with its handle_time");
+            }
         }
     }
     return c;

@@ -149,6 +149,59 @@ Result<Arrivals> ReadProfile(const std::string& path) {
     return a;
 }
 
+Result<Arrivals> ReadArrivals(const std::string& file, const YAML::Node& arr,
+                              const std::string& base) {
+    if (!arr.IsMap()) {
+        return At(file, arr, "arrivals are {rate_per_hour: N} or {profile: FILE.csv}");
+    }
+    if (arr["rate_per_hour"]) {
+        Arrivals a;
+        ASSIGN_OR_RETURN(a.rate_per_hour,
+                         Positive(file, arr["rate_per_hour"], "rate_per_hour", true));
+        return a;
+    }
+    if (arr["profile"]) {
+        return ReadProfile(base + arr["profile"].as<std::string>());
+    }
+    return At(file, arr, "arrivals need rate_per_hour or profile");
+}
+
+Result<IvrTraffic> ReadIvrTraffic(const std::string& file, const YAML::Node& n,
+                                  const std::string& base) {
+    IvrTraffic t;
+    if (!n.IsMap() || !n["flow"] || !n["arrivals"]) {
+        return At(file, n, "an IVR entry needs flow: and arrivals:");
+    }
+    t.flow = n["flow"].as<std::string>();
+    ASSIGN_OR_RETURN(t.arrivals, ReadArrivals(file, n["arrivals"], base));
+    for (const auto& node : n["choices"]) {
+        double total = 0;
+        auto& list = t.choices[node.first.as<std::string>()];
+        for (const auto& c : node.second) {
+            ASSIGN_OR_RETURN(double p, Positive(file, c.second, "a choice's probability", true));
+            list.emplace_back(c.first.as<std::string>(), p);
+            total += p;
+        }
+        if (std::abs(total - 1) > 1e-6) {
+            return At(file, node.second, "the choices' probabilities must add up to 1");
+        }
+    }
+    for (const auto& d : n["digits"]) {
+        t.digits[d.first.as<std::string>()] = d.second.as<std::string>();
+    }
+    for (const auto& v : n["vars"]) {
+        ASSIGN_OR_RETURN(double p, Positive(file, v.second, "a variable's probability", true));
+        if (p > 1) {
+            return At(file, v.second, "a probability must be at most 1");
+        }
+        t.vars[v.first.as<std::string>()] = p;
+    }
+    if (n["think_s"]) {
+        ASSIGN_OR_RETURN(t.think_s, Positive(file, n["think_s"], "think_s", true));
+    }
+    return t;
+}
+
 Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, const YAML::Node& q,
                                const std::string& base) {
     QueueTraffic t;
@@ -163,17 +216,8 @@ Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, c
         }
         t.agents = n;
     }
-    const YAML::Node arr = q["arrivals"];
-    if (!arr || !arr.IsMap()) {
-        return At(file, q, "needs arrivals: {rate_per_hour: N} or {profile: FILE.csv}");
-    }
-    if (arr["rate_per_hour"]) {
-        ASSIGN_OR_RETURN(t.arrivals.rate_per_hour,
-                         Positive(file, arr["rate_per_hour"], "rate_per_hour", true));
-    } else if (arr["profile"]) {
-        ASSIGN_OR_RETURN(t.arrivals, ReadProfile(base + arr["profile"].as<std::string>()));
-    } else {
-        return At(file, arr, "arrivals need rate_per_hour or profile");
+    if (q["arrivals"]) {  // none: the queue is reached only through an IVR flow
+        ASSIGN_OR_RETURN(t.arrivals, ReadArrivals(file, q["arrivals"], base));
     }
     if (!q["handle_time"]) {
         return At(file, q, "needs handle_time: {dist: …, mean_s: …}");
@@ -240,6 +284,15 @@ Result<Scenario> Parse(const std::string& text, const std::string& file, const s
         ASSIGN_OR_RETURN(QueueTraffic q,
                          ReadQueue(file, kv.first.as<std::string>(), kv.second, base));
         s.queues.push_back(std::move(q));
+    }
+    if (root["ivr"]) {
+        if (!root["ivr"].IsSequence()) {
+            return At(file, root["ivr"], "ivr: is a list of entry points");
+        }
+        for (const auto& e : root["ivr"]) {
+            ASSIGN_OR_RETURN(IvrTraffic t, ReadIvrTraffic(file, e, base));
+            s.ivr.push_back(std::move(t));
+        }
     }
     return s;
 }

@@ -1,12 +1,16 @@
 #include "hotline/sim/simulator.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <random>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "hotline/core/virtual_clock.h"
+#include "hotline/ivr/session.h"
 #include "hotline/routing/engine.h"
 
 namespace hotline::sim {
@@ -29,6 +33,10 @@ class Players : public EventSink {
             const QueueConfig* qc = center.FindQueue(q.queue);
             channels_.push_back(qc != nullptr ? qc->channel : Channel::kVoice);
         }
+        for (const auto& e : s.ivr) {
+            flows_.push_back(center.FindFlow(e.flow));
+        }
+        is_open_ = [] { return true; };  // a simulated day is a business day (docs/simulation.md)
     }
 
     void Attach(routing::Engine* engine) { engine_ = engine; }
@@ -39,6 +47,11 @@ class Players : public EventSink {
         end_ = end;
         for (size_t q = 0; q < scenario_.queues.size(); ++q) {
             ScheduleArrival(q, origin);
+        }
+        for (size_t e = 0; e < scenario_.ivr.size(); ++e) {
+            if (flows_[e] != nullptr) {
+                ScheduleNext(scenario_.ivr[e].arrivals, origin, [this, e] { IvrArrive(e); });
+            }
         }
     }
 
@@ -79,8 +92,11 @@ class Players : public EventSink {
             clock_.Schedule(e.ts, [this, id] { (void)engine_->Answer(id); });
         } else if (const auto* answer = e.As<events::Answer>()) {
             auto it = live_.find(answer->id.str());
-            if (it == live_.end()) {
-                return;
+            if (it == live_.end()) {  // a callback the engine created: talk like its queue's calls
+                it = live_
+                         .emplace(answer->id.str(),
+                                  Live{QueueIndex(answer->queue).value_or(0), false, {}})
+                         .first;
             }
             it->second.waiting = false;
             it->second.agent = answer->agent;
@@ -106,7 +122,7 @@ class Players : public EventSink {
     }
 
     int64_t arrivals() const { return arrivals_; }
-    bool idle() const { return live_.empty(); }
+    bool idle() const { return live_.empty() && in_ivr_.empty(); }
 
   private:
     struct Live {
@@ -119,8 +135,7 @@ class Players : public EventSink {
 
     // Poisson arrivals with a piecewise-constant rate: an exponential gap at the current rate,
     // restarted at each interval boundary (memorylessness makes that exact).
-    void ScheduleArrival(size_t q, Timestamp from) {
-        const Arrivals& a = Queue(q).arrivals;
+    void ScheduleNext(const Arrivals& a, Timestamp from, std::function<void()> fire) {
         Timestamp t = from;
         while (t < end_) {
             const Duration since = t - origin_;
@@ -135,8 +150,7 @@ class Players : public EventSink {
                 t = boundary;
                 continue;
             }
-            const double u = (static_cast<double>(rng_() >> 11) + 1.0) * 0x1.0p-53;
-            const Timestamp next = t + Ms(-std::log(u) / rate);
+            const Timestamp next = t + Ms(-std::log(Uniform()) / rate);
             if (next >= boundary) {
                 t = boundary;
                 continue;
@@ -144,26 +158,151 @@ class Players : public EventSink {
             if (next >= end_) {
                 return;
             }
-            clock_.Schedule(next, [this, q] { Arrive(q); });
+            clock_.Schedule(next, std::move(fire));
             return;
         }
     }
 
-    void Arrive(size_t q) {
-        const QueueTraffic& traffic = Queue(q);
-        const std::string id = traffic.queue.str() + "-" + std::to_string(++arrivals_);
+    void ScheduleArrival(size_t q, Timestamp from) {
+        ScheduleNext(Queue(q).arrivals, from, [this, q] { Arrive(q); });
+    }
+
+    double Uniform() { return (static_cast<double>(rng_() >> 11) + 1.0) * 0x1.0p-53; }
+
+    // A waiting contact: its patience runs from now.
+    void StartWaiting(const std::string& id, size_t q) {
         live_[id] = Live{q, true, AgentId{}};
-        const InteractionId iid{id};
-        (void)engine_->Arrive(routing::ArriveCommand{iid, channels_[q], "", "", ""});
-        (void)engine_->Enqueue(routing::EnqueueCommand{iid, traffic.queue, 0, {}});
-        if (traffic.patience) {
-            clock_.Schedule(clock_.Now() + Ms(traffic.patience->Sample(rng_)), [this, id] {
+        if (const auto& patience = Queue(q).patience) {
+            clock_.Schedule(clock_.Now() + Ms(patience->Sample(rng_)), [this, id] {
                 auto it = live_.find(id);
                 if (it != live_.end() && it->second.waiting) {
                     (void)engine_->Hangup(InteractionId{id}, routing::HangupBy::kCustomer);
                 }
             });
         }
+    }
+
+    std::optional<size_t> QueueIndex(const QueueId& queue) const {
+        for (size_t q = 0; q < scenario_.queues.size(); ++q) {
+            if (scenario_.queues[q].queue == queue) {
+                return q;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // ---- callers through an IVR flow ----
+    struct InIvr {
+        size_t entry = 0;
+        std::unique_ptr<ivr::Session> session;
+    };
+
+    void IvrArrive(size_t e) {
+        const IvrTraffic& t = scenario_.ivr[e];
+        const IvrFlow& flow = *flows_[e];
+        const std::string id = "ivr-" + std::to_string(++arrivals_);
+        ivr::Variables vars;
+        for (const auto& [name, p] : t.vars) {
+            vars[name] = Uniform() < p ? "1" : "0";
+        }
+        (void)engine_->Arrive(
+            routing::ArriveCommand{InteractionId{id}, Channel::kVoice, "", "", ""});
+        Emit(events::IvrEnter{InteractionId{id}, flow.id, flow.start});
+        InIvr caller{e, std::make_unique<ivr::Session>(flow, vars, is_open_)};
+        ivr::Step step = caller.session->Start();
+        in_ivr_[id] = std::move(caller);
+        Perform(id, step);
+        ScheduleNext(t.arrivals, clock_.Now(), [this, e] { IvrArrive(e); });
+    }
+
+    template <class T>
+    void Emit(T body) {
+        const Event e{clock_.Now(), EventBody{std::move(body)}};
+        ++events_;
+        out_.OnEvent(e);
+    }
+
+    // What the caller does at a step: listens, presses keys (by the scenario's choices), or
+    // leaves the IVR.
+    void Perform(const std::string& id, const ivr::Step& step) {
+        auto it = in_ivr_.find(id);
+        const IvrTraffic& t = scenario_.ivr[it->second.entry];
+        const IvrFlow& flow = *flows_[it->second.entry];
+        const InteractionId iid{id};
+        if (step.kind == ivr::StepKind::kPlay) {
+            clock_.Schedule(clock_.Now() + step.duration,
+                            [this, id] { Perform(id, in_ivr_.at(id).session->PlaybackDone()); });
+            return;
+        }
+        if (step.kind == ivr::StepKind::kGetDigits) {
+            std::string input = DefaultInput(flow, step);
+            if (auto c = t.choices.find(step.node); c != t.choices.end()) {
+                double u = Uniform(), acc = 0;
+                for (const auto& [choice, p] : c->second) {
+                    acc += p;
+                    if (u <= acc) {
+                        input = choice;
+                        break;
+                    }
+                }
+            }
+            if (auto d = t.digits.find(step.node); d != t.digits.end()) {
+                input = d->second;
+            }
+            const bool timeout = input == "timeout";
+            const Duration after = step.duration + (timeout ? step.timeout : Ms(t.think_s));
+            clock_.Schedule(clock_.Now() + after,
+                            [this, id, input, timeout, node = step.node, fid = flow.id] {
+                                if (!timeout) {
+                                    Emit(events::IvrInput{InteractionId{id}, fid, node, input});
+                                }
+                                Perform(id, in_ivr_.at(id).session->Digits(timeout ? "" : input));
+                            });
+            return;
+        }
+        Emit(events::IvrExit{iid, flow.id, step.node, step.outcome});
+        in_ivr_.erase(it);
+        if (step.kind == ivr::StepKind::kQueue || step.kind == ivr::StepKind::kCallback) {
+            const auto q = QueueIndex(step.queue);
+            (void)engine_->Enqueue(
+                routing::EnqueueCommand{iid, step.queue, step.priority, step.skills});
+            StartWaiting(id, q.value_or(0));
+            if (step.kind == ivr::StepKind::kCallback) {
+                live_.erase(id);  // the caller hangs up; the callback keeps the place
+                (void)engine_->RequestCallback(iid, "callback");
+            }
+            return;
+        }
+        (void)engine_->Hangup(iid,
+                              routing::HangupBy::kCustomer);  // self-served, voicemail, transfer
+    }
+
+    // Without a scenario choice: a menu takes its first option, a collect node enough digits, a
+    // survey a random score, a callback offer is declined.
+    static std::string DefaultInput(const IvrFlow& flow, const ivr::Step& step) {
+        const IvrNode* n = flow.Find(step.node);
+        if (n == nullptr) {
+            return "timeout";
+        }
+        switch (n->kind) {
+            case IvrNodeKind::kMenu:
+                return n->options.empty() ? "timeout" : n->options.begin()->first;
+            case IvrNodeKind::kCollect:
+                return std::string(static_cast<size_t>(n->min_digits), '1') + n->terminator;
+            case IvrNodeKind::kSurvey:
+                return "5";
+            default:
+                return "timeout";
+        }
+    }
+
+    void Arrive(size_t q) {
+        const QueueTraffic& traffic = Queue(q);
+        const std::string id = traffic.queue.str() + "-" + std::to_string(++arrivals_);
+        const InteractionId iid{id};
+        (void)engine_->Arrive(routing::ArriveCommand{iid, channels_[q], "", "", ""});
+        (void)engine_->Enqueue(routing::EnqueueCommand{iid, traffic.queue, 0, {}});
+        StartWaiting(id, q);
         ScheduleArrival(q, clock_.Now());
     }
 
@@ -175,7 +314,10 @@ class Players : public EventSink {
     Timestamp origin_{}, end_{};
     int64_t arrivals_ = 0, events_ = 0;
     std::unordered_map<std::string, Live> live_;
+    std::unordered_map<std::string, InIvr> in_ivr_;
     std::vector<Channel> channels_;
+    std::vector<const IvrFlow*> flows_;  // per IVR entry
+    std::function<bool()> is_open_;
 };
 
 }  // namespace

@@ -52,6 +52,13 @@ per=$("$hotline" simulate "$out/loop.yaml" --replications 3 --interval 60m --jso
 n=$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(1 for r in d["intervals"] if r["queue"] is None))' <<<"$per")
 [ "$n" = 24 ] || { echo "--interval 60m: $n hourly totals, want 24"; fail=1; }
 
+# Callers through the example center's IVR flow: self-service, callbacks and queues all happen.
+"$hotline" simulate "$root/examples/center.yaml" "$root/examples/ivr.scenario.yaml" --events "$out/ivr-events.jsonl" >/dev/null || { echo "ivr scenario failed"; fail=1; }
+for outcome in queued self_served callback; do
+  grep -q "\"type\":\"ivr_exit\".*\"outcome\":\"$outcome\"" "$out/ivr-events.jsonl" || { echo "ivr: no $outcome exit"; fail=1; }
+done
+grep -q '"type":"ivr_input".*"node":"main_menu"' "$out/ivr-events.jsonl" || { echo "ivr: no menu input event"; fail=1; }
+
 # With the example center: its agents log in; the scenario's queue must exist there.
 bad="$out/bad.scenario.yaml"
 printf 'duration: 1h\nqueues:\n  nowhere:\n    arrivals: {rate_per_hour: 10}\n    handle_time: {dist: exponential, mean_s: 60}\n' > "$bad"

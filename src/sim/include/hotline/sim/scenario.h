@@ -14,6 +14,7 @@
 //       after_call_work: {dist: constant, mean_s: 10}
 //       staffing: {profile: plan.csv}                # agents per interval instead of `agents`
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,12 +52,30 @@ struct QueueTraffic {
     std::optional<Distribution> after_call_work;
 };
 
+// Callers entering through an IVR flow of the center file (docs/simulation.md):
+//   ivr:
+//     - flow: main
+//       arrivals: {rate_per_hour: 300}
+//       choices: {main_menu: {"1": 0.3, "3": 0.2, "0": 0.5}, general_queue: {"1": 0.2, timeout:
+//       0.8}} digits: {card_number: "6222021234567890#"} vars: {vip: 0.05}       # the chance that
+//       a variable is "1" for a caller think_s: 2              # how long after a prompt a caller
+//       presses keys
+struct IvrTraffic {
+    std::string flow;
+    Arrivals arrivals;
+    std::map<std::string, std::vector<std::pair<std::string, double>>> choices;  // node → input: p
+    std::map<std::string, std::string> digits;
+    std::map<std::string, double> vars;
+    double think_s = 2;
+};
+
 struct Scenario {
     Duration duration{8LL * 3600 * 1000};
     Duration warmup{0};
     uint64_t seed = 1;
     double service_level_s = 20;
-    std::vector<QueueTraffic> queues;
+    std::vector<QueueTraffic> queues;  // arrivals straight into queues; handle times of all queues
+    std::vector<IvrTraffic> ivr;
 };
 
 // Errors name file:line:column. Relative `profile:` and `file:` paths are read from `base_dir`.
