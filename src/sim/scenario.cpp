@@ -6,7 +6,10 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
+
+#include "hotline/core/event_codec.h"
 
 namespace hotline::sim {
 namespace {
@@ -202,6 +205,99 @@ Result<IvrTraffic> ReadIvrTraffic(const std::string& file, const YAML::Node& n,
     return t;
 }
 
+// replay: {events: FILE.jsonl, date: YYYY-MM-DD}: every contact's first enqueue on that (UTC)
+// day becomes an arrival; its answer → hang-up time, when the log has one, its talk time.
+Result<std::vector<Scenario::ReplayArrival>> ReadReplay(const std::string& file,
+                                                        const YAML::Node& n,
+                                                        const std::string& base,
+                                                        const std::vector<QueueTraffic>& queues) {
+    if (!n.IsMap() || !n["events"] || !n["date"]) {
+        return At(file, n, "replay needs events: FILE.jsonl and date: YYYY-MM-DD");
+    }
+    const std::string path = base + n["events"].as<std::string>();
+    const std::string date = n["date"].as<std::string>();
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+        d > 31) {
+        return At(file, n["date"], "date must be YYYY-MM-DD");
+    }
+    const int yy = y - (m <= 2);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t day0 =
+        (static_cast<int64_t>(era) * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468) *
+        86'400'000;
+    std::ifstream in(path);
+    if (!in) {
+        return InvalidArgument(path + ": cannot open the file");
+    }
+    struct Seen {
+        int64_t enqueue = -1, answer = -1, hangup = -1;
+        size_t queue = 0;
+    };
+    std::map<std::string, Seen> contacts;
+    std::vector<std::string> order;
+    std::string line;
+    int n_line = 0;
+    while (std::getline(in, line)) {
+        ++n_line;
+        if (line.empty()) {
+            continue;
+        }
+        auto e = EventFromJson(line);
+        if (!e.ok()) {
+            return InvalidArgument(path + ":" + std::to_string(n_line) + ": " +
+                                   e.status().message());
+        }
+        const int64_t ts = ToMillis(e->ts);
+        if (const auto* enq = e->As<events::Enqueue>()) {
+            if (ts < day0 || ts >= day0 + 86'400'000 || contacts.count(enq->id.str()) > 0) {
+                continue;
+            }
+            size_t q = queues.size();
+            for (size_t i = 0; i < queues.size(); ++i) {
+                if (queues[i].queue == enq->queue) {
+                    q = i;
+                }
+            }
+            if (q == queues.size()) {
+                return InvalidArgument(path + ":" + std::to_string(n_line) + ": queue \"" +
+                                       enq->queue.str() +
+                                       "\" is not in the scenario's queues (list it with its "
+                                       "handle_time and patience)");
+            }
+            contacts[enq->id.str()] = Seen{ts, -1, -1, q};
+            order.push_back(enq->id.str());
+        } else if (const auto* ans = e->As<events::Answer>()) {
+            auto it = contacts.find(ans->id.str());
+            if (it != contacts.end() && it->second.answer < 0) {
+                it->second.answer = ts;
+            }
+        } else if (const auto* h = e->As<events::Hangup>()) {
+            auto it = contacts.find(h->id.str());
+            if (it != contacts.end() && h->stage == "talk") {
+                it->second.hangup = ts;
+            }
+        }
+    }
+    std::vector<Scenario::ReplayArrival> out;
+    for (const auto& id : order) {
+        const Seen& c = contacts[id];
+        Scenario::ReplayArrival a;
+        a.offset = Duration{c.enqueue - day0};
+        a.queue = c.queue;
+        if (c.answer >= 0 && c.hangup >= c.answer) {
+            a.talk_s = static_cast<double>(c.hangup - c.answer) / 1000.0;
+        }
+        out.push_back(a);
+    }
+    if (out.empty()) {
+        return At(file, n, "the log has no contact queued on " + date);
+    }
+    return out;
+}
+
 Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, const YAML::Node& q,
                                const std::string& base) {
     QueueTraffic t;
@@ -284,6 +380,9 @@ Result<Scenario> Parse(const std::string& text, const std::string& file, const s
         ASSIGN_OR_RETURN(QueueTraffic q,
                          ReadQueue(file, kv.first.as<std::string>(), kv.second, base));
         s.queues.push_back(std::move(q));
+    }
+    if (root["replay"]) {
+        ASSIGN_OR_RETURN(s.replay, ReadReplay(file, root["replay"], base, s.queues));
     }
     if (root["ivr"]) {
         if (!root["ivr"].IsSequence()) {

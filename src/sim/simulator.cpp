@@ -48,6 +48,11 @@ class Players : public EventSink {
         for (size_t q = 0; q < scenario_.queues.size(); ++q) {
             ScheduleArrival(q, origin);
         }
+        for (const auto& r : scenario_.replay) {
+            if (origin + r.offset < end) {
+                clock_.Schedule(origin + r.offset, [this, r] { Arrive(r.queue, r.talk_s); });
+            }
+        }
         for (size_t e = 0; e < scenario_.ivr.size(); ++e) {
             if (flows_[e] != nullptr) {
                 ScheduleNext(scenario_.ivr[e].arrivals, origin, [this, e] { IvrArrive(e); });
@@ -101,7 +106,9 @@ class Players : public EventSink {
             it->second.waiting = false;
             it->second.agent = answer->agent;
             const InteractionId id = answer->id;
-            const double talk = Queue(it->second.queue).handle_time.Sample(rng_);
+            const double talk = it->second.talk_s
+                                    ? *it->second.talk_s
+                                    : Queue(it->second.queue).handle_time.Sample(rng_);
             clock_.Schedule(e.ts + Ms(talk), [this, id] {
                 (void)engine_->Hangup(id, routing::HangupBy::kCustomer);
             });
@@ -129,6 +136,7 @@ class Players : public EventSink {
         size_t queue = 0;
         bool waiting = true;
         AgentId agent;
+        std::optional<double> talk_s;  // replayed contacts talk as long as they did
     };
 
     const QueueTraffic& Queue(size_t q) const { return scenario_.queues[q]; }
@@ -164,7 +172,10 @@ class Players : public EventSink {
     }
 
     void ScheduleArrival(size_t q, Timestamp from) {
-        ScheduleNext(Queue(q).arrivals, from, [this, q] { Arrive(q); });
+        ScheduleNext(Queue(q).arrivals, from, [this, q] {
+            Arrive(q, std::nullopt);
+            ScheduleArrival(q, clock_.Now());
+        });
     }
 
     double Uniform() { return (static_cast<double>(rng_() >> 11) + 1.0) * 0x1.0p-53; }
@@ -296,14 +307,15 @@ class Players : public EventSink {
         }
     }
 
-    void Arrive(size_t q) {
+    // A contact straight into a queue; a replayed one brings its talk time.
+    void Arrive(size_t q, std::optional<double> talk_s) {
         const QueueTraffic& traffic = Queue(q);
         const std::string id = traffic.queue.str() + "-" + std::to_string(++arrivals_);
         const InteractionId iid{id};
         (void)engine_->Arrive(routing::ArriveCommand{iid, channels_[q], "", "", ""});
         (void)engine_->Enqueue(routing::EnqueueCommand{iid, traffic.queue, 0, {}});
         StartWaiting(id, q);
-        ScheduleArrival(q, clock_.Now());
+        live_[id].talk_s = talk_s;
     }
 
     const Scenario& scenario_;

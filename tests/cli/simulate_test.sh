@@ -59,6 +59,22 @@ for outcome in queued self_served callback; do
 done
 grep -q '"type":"ivr_input".*"node":"main_menu"' "$out/ivr-events.jsonl" || { echo "ivr: no menu input event"; fail=1; }
 
+# Replay: the bank's 1 February again, its contacts at their times and talk lengths, with other staffing.
+cat > "$out/replay.yaml" <<YAML
+duration: 24h
+replay: {events: simulate-february-1999.jsonl, date: 1999-02-01}
+queues:
+  PS: {agents: 9, handle_time: {dist: exponential, mean_s: 184}, patience: {dist: exponential, mean_s: 300}}
+  NW: {agents: 4, handle_time: {dist: exponential, mean_s: 107}, patience: {dist: exponential, mean_s: 300}}
+  NE: {agents: 2, handle_time: {dist: exponential, mean_s: 275}, patience: {dist: exponential, mean_s: 300}}
+  TT: {agents: 1, handle_time: {dist: exponential, mean_s: 103}, patience: {dist: exponential, mean_s: 300}}
+  IN: {agents: 1, handle_time: {dist: exponential, mean_s: 263}, patience: {dist: exponential, mean_s: 300}}
+  PE: {agents: 1, handle_time: {dist: exponential, mean_s: 228}, patience: {dist: exponential, mean_s: 300}}
+YAML
+replay=$("$hotline" simulate "$out/replay.yaml" --json)
+offered=$(python3 -c 'import json,sys; print(int(json.load(sys.stdin)["total"]["offered"]))' <<<"$replay")
+[ "$offered" = 1499 ] || { echo "replay: $offered contacts offered, the log has 1499 that day"; fail=1; }
+
 # With the example center: its agents log in; the scenario's queue must exist there.
 bad="$out/bad.scenario.yaml"
 printf 'duration: 1h\nqueues:\n  nowhere:\n    arrivals: {rate_per_hour: 10}\n    handle_time: {dist: exponential, mean_s: 60}\n' > "$bad"

@@ -76,6 +76,14 @@ struct Scenario {
     double service_level_s = 20;
     std::vector<QueueTraffic> queues;  // arrivals straight into queues; handle times of all queues
     std::vector<IvrTraffic> ivr;
+    // Replay: the contacts of a real day (an event log) arrive again at their original times of
+    // day into their queues, talking as long as they did there (docs/simulation.md).
+    struct ReplayArrival {
+        Duration offset{0};  // from the start of the day
+        size_t queue = 0;    // index into `queues`
+        std::optional<double> talk_s;
+    };
+    std::vector<ReplayArrival> replay;
 };
 
 // Errors name file:line:column. Relative `profile:` and `file:` paths are read from `base_dir`.
