@@ -100,7 +100,7 @@ class Players : public EventSink {
             if (it == live_.end()) {  // a callback the engine created: talk like its queue's calls
                 it = live_
                          .emplace(answer->id.str(),
-                                  Live{QueueIndex(answer->queue).value_or(0), false, {}})
+                                  Live{QueueIndex(answer->queue).value_or(0), false, {}, std::nullopt})
                          .first;
             }
             it->second.waiting = false;
@@ -182,7 +182,7 @@ class Players : public EventSink {
 
     // A waiting contact: its patience runs from now.
     void StartWaiting(const std::string& id, size_t q) {
-        live_[id] = Live{q, true, AgentId{}};
+        live_[id] = Live{q, true, AgentId{}, std::nullopt};
         if (const auto& patience = Queue(q).patience) {
             clock_.Schedule(clock_.Now() + Ms(patience->Sample(rng_)), [this, id] {
                 auto it = live_.find(id);
