@@ -89,6 +89,7 @@ struct ScheduleOptions {
     std::string agents;  // center YAML
     std::string time_limit = "30s";
     std::string objective;  // cost, shortage; default: the shift file's
+    std::string roster;     // write the assignments as a roster CSV for `hotline simulate`
     bool json = false;
     bool csv = false;
 };

@@ -156,6 +156,9 @@ int main(int argc, char** argv) {
     schedule_cmd
         ->add_option("--objective", schedule.objective, "cost (cover everything) or shortage")
         ->check(CLI::IsMember({"cost", "shortage"}));
+    schedule_cmd->add_option(
+        "--roster", schedule.roster,
+        "write who works when as agent,start,end,breaks for `hotline simulate`");
     schedule_cmd->add_flag("--json", schedule.json, "everything as JSON");
     schedule_cmd->add_flag("--csv", schedule.csv, "coverage per interval as CSV");
 

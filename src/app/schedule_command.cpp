@@ -2,6 +2,7 @@
 // and who works them (docs/scheduling.md).
 #include <boost/json.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -185,6 +186,29 @@ int ScheduleCommand(const ScheduleOptions& o) {
         root["unassigned_shifts"] = assigned.unassigned;
     }
 
+    if (!o.roster.empty()) {
+        // For `hotline simulate`: staffing: {roster: FILE} — times from the start of day 1.
+        std::ofstream roster(o.roster);
+        roster << "agent,start,end,breaks\n";
+        const int64_t slot_ms = shifts->slot_minutes * 60'000LL;
+        for (const auto& a : assigned.assignments) {
+            const auto& pat = problem.patterns[a.pattern];
+            const auto& t = templates[pat.shift];
+            const Duration start{(static_cast<int64_t>(pat.day) * per_day + pat.start) * slot_ms};
+            roster << a.agent << "," << FormatDuration(start) << ","
+                   << FormatDuration(start + Duration{t.length * slot_ms}) << ",";
+            for (size_t b = 0; b < pat.break_starts.size(); ++b) {
+                const Duration bs = start + Duration{pat.break_starts[b] * slot_ms};
+                roster << (b ? "|" : "") << FormatDuration(bs) << "-"
+                       << FormatDuration(bs + Duration{t.breaks[b].length * slot_ms});
+            }
+            roster << "\n";
+        }
+        if (!roster) {
+            std::cerr << o.roster << ": cannot write the file\n";
+            return 1;
+        }
+    }
     if (o.json) {
         std::cout << PlainJson(root) << "\n";
     } else if (o.csv) {

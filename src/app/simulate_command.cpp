@@ -154,6 +154,12 @@ Result<CenterConfig> BuildCenter(const SimulateOptions& o, const sim::Scenario& 
             c.agents.push_back(a);
         }
     }
+    for (const auto& shift : s.roster) {
+        if (c.FindAgent(shift.agent) == nullptr) {
+            return InvalidArgument("the roster's agent '" + shift.agent.str() + "' is not in " +
+                                   o.center);
+        }
+    }
     // Every queue a flow can send callers to needs its handle time in the scenario.
     for (const auto& e : s.ivr) {
         const IvrFlow* flow = c.FindFlow(e.flow);

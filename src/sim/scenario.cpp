@@ -298,6 +298,58 @@ Result<std::vector<Scenario::ReplayArrival>> ReadReplay(const std::string& file,
     return out;
 }
 
+// agent,start,end[,breaks]: times from the start of the run ("8h", "1d6h30m"); breaks
+// "12h-12h30m|15h-15h15m".
+Result<std::vector<Scenario::Shift>> ReadRoster(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) {
+        return InvalidArgument(path + ": cannot open the file");
+    }
+    std::string line;
+    std::getline(in, line);
+    if (line.rfind("agent,start,end", 0) != 0) {
+        return InvalidArgument(path + ":1: expected the header agent,start,end,breaks");
+    }
+    std::vector<Scenario::Shift> out;
+    int n = 1;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty()) {
+            continue;
+        }
+        std::istringstream f(line);
+        std::string agent, start, end, breaks;
+        std::getline(f, agent, ',');
+        std::getline(f, start, ',');
+        std::getline(f, end, ',');
+        std::getline(f, breaks, ',');
+        const std::string where = path + ":" + std::to_string(n) + ": ";
+        auto s = ParseDuration(start), e = ParseDuration(end);
+        if (agent.empty() || !s || !e || *e <= *s) {
+            return InvalidArgument(
+                where + "expected agent,start,end with end after start (e.g. a01,8h,16h30m)");
+        }
+        Scenario::Shift shift{AgentId{agent}, *s, *e, {}};
+        std::istringstream b(breaks);
+        for (std::string one; std::getline(b, one, '|');) {
+            const auto dash = one.find('-');
+            auto bs = ParseDuration(one.substr(0, dash)),
+                 be =
+                     dash == std::string::npos ? std::nullopt : ParseDuration(one.substr(dash + 1));
+            if (!bs || !be || *be <= *bs || *bs < *s || *be > *e) {
+                return InvalidArgument(where +
+                                       "a break is START-END inside the shift (e.g. 12h-12h30m)");
+            }
+            shift.breaks.emplace_back(*bs, *be);
+        }
+        out.push_back(std::move(shift));
+    }
+    return out;
+}
+
 Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, const YAML::Node& q,
                                const std::string& base) {
     QueueTraffic t;
@@ -380,6 +432,13 @@ Result<Scenario> Parse(const std::string& text, const std::string& file, const s
         ASSIGN_OR_RETURN(QueueTraffic q,
                          ReadQueue(file, kv.first.as<std::string>(), kv.second, base));
         s.queues.push_back(std::move(q));
+    }
+    if (root["staffing"]) {
+        const YAML::Node st = root["staffing"];
+        if (!st.IsMap() || !st["roster"]) {
+            return At(file, st, "staffing needs roster: FILE.csv (agent,start,end,breaks)");
+        }
+        ASSIGN_OR_RETURN(s.roster, ReadRoster(base + st["roster"].as<std::string>()));
     }
     if (root["replay"]) {
         ASSIGN_OR_RETURN(s.replay, ReadReplay(file, root["replay"], base, s.queues));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -60,6 +61,34 @@ class Players : public EventSink {
         }
     }
 
+    // The roster: log in at the shift's start, breaks not ready, log out at its end — after the
+    // call in hand, retried every 30 s until the engine accepts it.
+    void StartRoster(Timestamp origin) {
+        for (const auto& shift : scenario_.roster) {
+            const AgentId agent = shift.agent;
+            clock_.Schedule(origin + shift.start,
+                            [this, agent] { (void)engine_->Login(agent, true); });
+            for (const auto& [from, to] : shift.breaks) {
+                clock_.Schedule(origin + from,
+                                [this, agent] { (void)engine_->SetNotReady(agent, "break"); });
+                clock_.Schedule(origin + to, [this, agent] { (void)engine_->SetReady(agent); });
+            }
+            clock_.Schedule(origin + shift.end, [this, agent] {
+                (void)engine_->SetNotReady(agent, "end_of_shift");
+                LogoutWhenFree(agent);
+            });
+        }
+    }
+
+    void LogoutWhenFree(const AgentId& agent) {
+        const Status st = engine_->Logout(agent);
+        if (st.ok() || st.code() != ErrorCode::kFailedPrecondition) {
+            return;  // done, or not logged in
+        }
+        clock_.Schedule(clock_.Now() + std::chrono::seconds(30),
+                        [this, agent] { LogoutWhenFree(agent); });
+    }
+
     // Agents on duty follow the staffing profile: at each interval the first k of the queue's
     // agents are ready, the others not ready ("off_shift"; one busy finishes its call first).
     void StartStaffing(const CenterConfig& center) {
@@ -99,8 +128,9 @@ class Players : public EventSink {
             auto it = live_.find(answer->id.str());
             if (it == live_.end()) {  // a callback the engine created: talk like its queue's calls
                 it = live_
-                         .emplace(answer->id.str(),
-                                  Live{QueueIndex(answer->queue).value_or(0), false, {}, std::nullopt})
+                         .emplace(
+                             answer->id.str(),
+                             Live{QueueIndex(answer->queue).value_or(0), false, {}, std::nullopt})
                          .first;
             }
             it->second.waiting = false;
@@ -351,9 +381,16 @@ RunStats RunReplication(const CenterConfig& center_in, const Scenario& scenario,
     Players players(scenario, center, sink, clock, seed);
     routing::Engine engine(center, clock, clock, engine_rng, players);
     players.Attach(&engine);
-    for (const auto& a : center.agents) {
-        (void)engine.Login(a.id, /*ready=*/true);
+    std::set<std::string> rostered;
+    for (const auto& shift : scenario.roster) {
+        rostered.insert(shift.agent.str());
     }
+    for (const auto& a : center.agents) {
+        if (!rostered.contains(a.id.str())) {
+            (void)engine.Login(a.id, /*ready=*/true);
+        }
+    }
+    players.StartRoster(origin);
     const Timestamp end = origin + scenario.duration;
     players.StartArrivals(origin, end);
     players.StartStaffing(center);

@@ -75,6 +75,18 @@ replay=$("$hotline" simulate "$out/replay.yaml" --json)
 offered=$(python3 -c 'import json,sys; print(int(json.load(sys.stdin)["total"]["offered"]))' <<<"$replay")
 [ "$offered" = 1499 ] || { echo "replay: $offered contacts offered, the log has 1499 that day"; fail=1; }
 
+# A roster from hotline schedule: agents log in for their shifts, take their breaks, log out.
+"$hotline" forecast "$events" --interval 30m --horizon 7d > "$out/week.csv" 2>/dev/null
+"$hotline" staff --plan "$out/week.csv" --target 0.8/20s --shrinkage 0.3 > "$out/need.csv"
+"$hotline" schedule "$out/need.csv" "$root/examples/shifts.yaml" --agents "$root/examples/center.yaml" --roster "$out/roster.csv" >/dev/null || { echo "schedule --roster failed"; fail=1; }
+sed 's/^duration: 8h/duration: 24h/' "$root/examples/ivr.scenario.yaml" > "$out/ivr-roster.yaml"
+printf 'staffing: {roster: roster.csv}\n' >> "$out/ivr-roster.yaml"
+"$hotline" simulate "$root/examples/center.yaml" "$out/ivr-roster.yaml" --events "$out/roster-events.jsonl" >/dev/null || { echo "roster run failed"; fail=1; }
+first=$(head -1 "$out/roster.csv" >/dev/null; sed -n 2p "$out/roster.csv" | cut -d, -f1)
+grep -q "\"type\":\"agent_login\",\"agent\":\"$first\"" "$out/roster-events.jsonl" || { echo "roster: $first never logged in"; fail=1; }
+grep -q '"reason":"break"' "$out/roster-events.jsonl" || { echo "roster: no break taken"; fail=1; }
+grep -q '"type":"agent_logout"' "$out/roster-events.jsonl" || { echo "roster: nobody logged out"; fail=1; }
+
 # With the example center: its agents log in; the scenario's queue must exist there.
 bad="$out/bad.scenario.yaml"
 printf 'duration: 1h\nqueues:\n  nowhere:\n    arrivals: {rate_per_hour: 10}\n    handle_time: {dist: exponential, mean_s: 60}\n' > "$bad"

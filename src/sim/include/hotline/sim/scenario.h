@@ -84,6 +84,15 @@ struct Scenario {
         std::optional<double> talk_s;
     };
     std::vector<ReplayArrival> replay;
+    // A roster (`staffing: {roster: FILE.csv}`, as `hotline schedule --roster` writes it): the
+    // agents it names log in at their shift's start, take their breaks and log out at its end;
+    // the others work from the start as usual.
+    struct Shift {
+        AgentId agent;
+        Duration start{0}, end{0};
+        std::vector<std::pair<Duration, Duration>> breaks;
+    };
+    std::vector<Shift> roster;
 };
 
 // Errors name file:line:column. Relative `profile:` and `file:` paths are read from `base_dir`.
