@@ -2,11 +2,13 @@
 // clock; KPIs per queue through the metrics module, as means with 95% confidence intervals.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -120,6 +122,32 @@ json::object RowJson(const std::vector<Sample>& samples, bool with_ci) {
         o["ci95"] = std::move(ci);
     }
     return o;
+}
+
+// Open when the local weekday's hours contain the local time and the date is no holiday. A
+// center without hours is always open.
+std::function<bool(Timestamp)> BusinessHoursOf(const CenterConfig& c) {
+    bool any = false;
+    for (const auto& day : c.hours.open) {
+        any |= !day.empty();
+    }
+    auto cal = metrics::Calendar::ForZone(c.timezone);
+    if (!any || !cal.ok()) {
+        return {};
+    }
+    return [cal = *cal, hours = c.hours](Timestamp t) {
+        const std::string date = cal.LocalText(t).substr(0, 10);
+        if (std::find(hours.holidays.begin(), hours.holidays.end(), date) != hours.holidays.end()) {
+            return false;
+        }
+        const int minute = cal.MinuteOfDay(t);
+        for (const auto& [from, to] : hours.open[static_cast<size_t>(cal.Weekday(t))]) {
+            if (minute >= from && minute < to) {
+                return true;
+            }
+        }
+        return false;
+    };
 }
 
 Result<CenterConfig> BuildCenter(const SimulateOptions& o, const sim::Scenario& s) {
@@ -236,13 +264,18 @@ int SimulateCommand(const SimulateOptions& o) {
         }
         interval = *iv;
     }
+    // The IVR's hours node follows the center's business hours in its own time zone.
+    std::function<bool(Timestamp)> open;
+    if (!scenario_only) {
+        open = BusinessHoursOf(*center);
+    }
     const bool progress = isatty(2) != 0;
     Summary sum;
     for (int r = 0; r < o.replications; ++r) {
         metrics::Aggregator agg(kpi);
         Tee tee(agg, r == 0 && events.is_open() ? &events : nullptr);
-        sim::RunStats stats =
-            sim::RunReplication(*center, *scenario, seed + static_cast<uint64_t>(r), origin, tee);
+        sim::RunStats stats = sim::RunReplication(
+            *center, *scenario, seed + static_cast<uint64_t>(r), origin, tee, open);
         sum.contacts += stats.arrivals;
         sum.events += stats.events;
         agg.AdvanceTo(agg.last_event());

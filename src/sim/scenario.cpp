@@ -157,16 +157,28 @@ Result<Arrivals> ReadArrivals(const std::string& file, const YAML::Node& arr,
     if (!arr.IsMap()) {
         return At(file, arr, "arrivals are {rate_per_hour: N} or {profile: FILE.csv}");
     }
+    Arrivals a;
     if (arr["rate_per_hour"]) {
-        Arrivals a;
         ASSIGN_OR_RETURN(a.rate_per_hour,
                          Positive(file, arr["rate_per_hour"], "rate_per_hour", true));
-        return a;
+    } else if (arr["profile"]) {
+        ASSIGN_OR_RETURN(a, ReadProfile(base + arr["profile"].as<std::string>()));
+    } else {
+        return At(file, arr, "arrivals need rate_per_hour or profile");
     }
-    if (arr["profile"]) {
-        return ReadProfile(base + arr["profile"].as<std::string>());
+    if (arr["weekdays"]) {  // {mon: 1, …, sun: 0.4}: how busy each weekday is
+        constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        for (const auto& kv : arr["weekdays"]) {
+            const std::string day = kv.first.as<std::string>();
+            const auto* it = std::find(std::begin(kDays), std::end(kDays), day);
+            if (it == std::end(kDays)) {
+                return At(file, kv.first, "unknown weekday '" + day + "' (mon … sun)");
+            }
+            ASSIGN_OR_RETURN(a.weekday[static_cast<size_t>(it - std::begin(kDays))],
+                             Positive(file, kv.second, "a weekday factor", true));
+        }
     }
-    return At(file, arr, "arrivals need rate_per_hour or profile");
+    return a;
 }
 
 Result<IvrTraffic> ReadIvrTraffic(const std::string& file, const YAML::Node& n,
@@ -476,13 +488,15 @@ int Staffing::At(Duration t) const {
 }
 
 double Arrivals::RateAt(Duration t) const {
+    const double day = weekday[static_cast<size_t>((t.count() / 86'400'000) % 7)];
     if (per_interval.empty()) {
-        return rate_per_hour / 3600.0;
+        return day * rate_per_hour / 3600.0;
     }
     const int64_t per_day = std::max<int64_t>(1, 86'400'000 / interval.count());
     const int64_t i = (t.count() / interval.count()) %
                       std::min<int64_t>(per_day, static_cast<int64_t>(per_interval.size()));
-    return per_interval[static_cast<size_t>(i)] / (static_cast<double>(interval.count()) / 1000.0);
+    return day * per_interval[static_cast<size_t>(i)] /
+           (static_cast<double>(interval.count()) / 1000.0);
 }
 
 Result<Scenario> ParseScenario(const std::string& yaml, const std::string& file,

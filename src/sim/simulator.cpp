@@ -37,10 +37,11 @@ class Players : public EventSink {
         for (const auto& e : s.ivr) {
             flows_.push_back(center.FindFlow(e.flow));
         }
-        is_open_ = [] { return true; };  // a simulated day is a business day (docs/simulation.md)
+        is_open_ = [] { return true; };  // unless the caller gives the center's business hours
     }
 
     void Attach(routing::Engine* engine) { engine_ = engine; }
+    void SetBusinessHours(std::function<bool()> open) { is_open_ = std::move(open); }
     int64_t events() const { return events_; }
 
     void StartArrivals(Timestamp origin, Timestamp end) {
@@ -177,14 +178,11 @@ class Players : public EventSink {
         Timestamp t = from;
         while (t < end_) {
             const Duration since = t - origin_;
-            const Timestamp boundary = a.per_interval.empty()
-                                           ? Timestamp::max()
-                                           : origin_ + (since / a.interval + 1) * a.interval;
+            // The rate changes at interval boundaries, and at midnight (weekday factors).
+            const Duration step = a.per_interval.empty() ? Duration{86'400'000} : a.interval;
+            const Timestamp boundary = origin_ + (since / step + 1) * step;
             const double rate = a.RateAt(since);
             if (rate <= 0) {
-                if (boundary == Timestamp::max()) {
-                    return;
-                }
                 t = boundary;
                 continue;
             }
@@ -365,7 +363,8 @@ class Players : public EventSink {
 }  // namespace
 
 RunStats RunReplication(const CenterConfig& center_in, const Scenario& scenario, uint64_t seed,
-                        Timestamp origin, EventSink& sink) {
+                        Timestamp origin, EventSink& sink,
+                        std::function<bool(Timestamp)> business_hours) {
     CenterConfig center = center_in;
     // After-call work comes from the scenario's draws: the engine holds the agent in wrap-up
     // until the simulated agent finishes it.
@@ -379,6 +378,9 @@ RunStats RunReplication(const CenterConfig& center_in, const Scenario& scenario,
     VirtualClock clock(origin);
     std::mt19937_64 engine_rng(seed * 0x9E3779B97F4A7C15ULL + 1);
     Players players(scenario, center, sink, clock, seed);
+    if (business_hours) {
+        players.SetBusinessHours([&clock, business_hours] { return business_hours(clock.Now()); });
+    }
     routing::Engine engine(center, clock, clock, engine_rng, players);
     players.Attach(&engine);
     std::set<std::string> rostered;

@@ -9,11 +9,13 @@
 //     billing:
 //       agents: 14
 //       arrivals: {rate_per_hour: 200}            # or {profile: forecast.csv}
+//                                                 # , weekdays: {sat: 0.5, sun: 0.4}
 //       handle_time: {dist: exponential, mean_s: 180}
 //       patience: {dist: exponential, mean_s: 300} # omit: nobody abandons
 //       after_call_work: {dist: constant, mean_s: 10}
 //       staffing: {profile: plan.csv}                # agents per interval instead of `agents`
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +32,8 @@ struct Arrivals {
     double rate_per_hour = 0;          // constant rate, or
     std::vector<double> per_interval;  // calls per interval from the start, repeating daily
     Duration interval{30 * 60 * 1000};
+    // A factor per weekday (Monday first; the run starts on a Monday), e.g. sat: 0.5.
+    std::array<double, 7> weekday{1, 1, 1, 1, 1, 1, 1};
     // Calls per second at `t` since the start.
     double RateAt(Duration t) const;
 };

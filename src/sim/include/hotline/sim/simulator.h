@@ -4,6 +4,7 @@
 // replication is exactly reproducible from its seed.
 
 #include <cstdint>
+#include <functional>
 
 #include "hotline/core/center.h"
 #include "hotline/core/event.h"
@@ -21,7 +22,10 @@ struct RunStats {
 // once, talks for a handle-time draw, and wraps up for an after-call-work draw; a waiting caller
 // hangs up when a patience draw runs out. After the duration no call arrives and the calls in
 // progress are played to their end, so the last callers' waits are not cut short.
+// `business_hours` answers the IVR's hours node at a simulated instant (the caller knows the
+// center's time zone; the simulator does not); without it the center is always open.
 RunStats RunReplication(const CenterConfig& center, const Scenario& scenario, uint64_t seed,
-                        Timestamp origin, EventSink& sink);
+                        Timestamp origin, EventSink& sink,
+                        std::function<bool(Timestamp)> business_hours = {});
 
 }  // namespace hotline::sim
