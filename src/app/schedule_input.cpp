@@ -370,7 +370,7 @@ Result<Requirement> ParseRequirement(std::istream& in, const std::string& path, 
         int h = 0, m = 0;
         char colon = 0;
         std::istringstream cs(clock);
-        if (!(cs >> h >> colon >> m) || colon != ':' || h > 23 || m > 59 ||
+        if (!(cs >> h >> colon >> m) || colon != ':' || h < 0 || h > 23 || m < 0 || m > 59 ||
             (!dated && start.size() != 5)) {
             return InvalidArgument(where + "start '" + start +
                                    "': expected YYYY-MM-DD HH:MM or HH:MM");

@@ -38,6 +38,7 @@ Result<BankRow> ParseBankRow(std::string_view line) {
     r.type = f[4];
     r.outcome = f[12];
     r.server = f[16];
+    r.date_text = f[5];
     if (r.vru_line.empty()) {
         return FieldError(0, f[0], "a VRU line such as AA0101");
     }
@@ -142,6 +143,10 @@ Result<BankCall> ToBankCall(const BankRow& r, const metrics::Calendar& calendar)
     c.enqueue_ms = utc(enqueue);
     c.leave_ms = utc(leave);
     c.end_ms = utc(leave + (c.served ? r.ser_time : 0));
+    if (!PlausibleMillis(c.vru_entry_ms) || !PlausibleMillis(c.end_ms)) {
+        return FieldError(5, r.date_text,
+                          "a date from 1970 on (two-digit years 69-99 are 1969-1999)");
+    }
     return c;
 }
 

@@ -13,7 +13,7 @@ namespace hotline::imports {
 inline constexpr std::string_view kUnknownAgent = "unknown";
 
 struct BankRow {
-    std::string vru_line, call_id, customer_id, type, outcome, server;
+    std::string vru_line, call_id, customer_id, type, outcome, server, date_text;
     int64_t priority = 0;
     int64_t days = 0;  // the row's date, days since 1970-01-01
     int64_t vru_entry = 0, vru_exit = 0, q_start = 0, q_exit = 0, ser_start = 0, ser_exit = 0;

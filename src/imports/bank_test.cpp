@@ -138,6 +138,19 @@ TEST(BankImport, TextInAnotherEncodingIsRefused) {
               "UTF-8");
 }
 
+TEST(BankImport, DatesBefore1970AreRefused) {
+    std::istringstream in(std::string(kHeader) +
+                          "AA0101\t1\t0\t0\tPS\t690201\t7:02:47\t7:02:56\t9\t0:00:00\t0:00:00\t0\t"
+                          "AGENT\t7:02:55\t7:05:41\t166\tDORIT\n");
+    ImportOptions o;
+    o.source = "feb.tsv";
+    auto r = ImportAnonymousBank(in, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(),
+              "feb.tsv:2: field 6 (date) is '690201', expected a date from 1970 on (two-digit "
+              "years 69-99 are 1969-1999)");
+}
+
 TEST(BankImport, LocalTimesInAZone) {
     std::istringstream in(std::string(kHeader) +
                           "AA0101\t1\t0\t0\tPS\t990201\t7:02:47\t7:02:56\t9\t0:00:00\t0:00:00\t0\t"
