@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <map>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -42,14 +42,20 @@ agents:
         y += "  - {id: a" + std::to_string(i) + ", skills: {";
         bool first = true;
         for (int s = 0; s < 5; ++s) {
-            if (gen() % 3 == 0 && !(s == 4 && i % 2)) continue;
-            y += (first ? "" : ", ") + std::string(s == 4 ? "lang" : "s" + std::to_string(s)) + ": " +
-                 std::to_string(1 + gen() % 10);
+            if (gen() % 3 == 0 && !(s == 4 && i % 2)) {
+                continue;
+            }
+            y += (first ? "" : ", ") + std::string(s == 4 ? "lang" : "s" + std::to_string(s)) +
+                 ": " + std::to_string(1 + gen() % 10);
             first = false;
         }
         y += "}";
-        if (i % 4 == 0) y += ", capacity: {voice: 1, chat: 3, email: 2}";
-        if (i % 7 == 0) y += ", wrapup: 0s";
+        if (i % 4 == 0) {
+            y += ", capacity: {voice: 1, chat: 3, email: 2}";
+        }
+        if (i % 7 == 0) {
+            y += ", wrapup: 0s";
+        }
         y += "}\n";
     }
     y += R"(routing:
@@ -72,41 +78,51 @@ agents:
 
 // Checks the event stream as it flows.
 class ContractChecker : public EventSink {
-public:
+  public:
     void OnEvent(const Event& e) override {
         ++events;
         ++by_type[std::string(e.type())];
-        if (events % 16 == 0) RoundTrip(e);
+        if (events % 16 == 0) {
+            RoundTrip(e);
+        }
         std::visit([&](const auto& b) { Check(b); }, e.body);
     }
     void Fail(const std::string& what) {
-        if (failure.empty()) failure = what;
+        if (failure.empty()) {
+            failure = what;
+        }
     }
 
     int64_t events = 0;
     std::string failure;
-    std::set<std::string> live;            // arrived, not hung up
-    std::set<std::string> ringing;         // offered, not answered/failed/ended
-    std::set<std::string> talking;         // answered, not transferred or ended
+    std::set<std::string> live;                // arrived, not hung up
+    std::set<std::string> ringing;             // offered, not answered/failed/ended
+    std::set<std::string> talking;             // answered, not transferred or ended
     std::map<std::string, std::string> state;  // agent → last shown state
     std::map<std::string, std::string> media;  // contact → voice, chat or email
-    std::vector<std::string> offered_now;  // contacts offered by the last command
+    std::vector<std::string> offered_now;      // contacts offered by the last command
     int64_t hangups = 0, arrivals = 0;
     std::map<std::string, int64_t> by_type;
 
-private:
+  private:
     void RoundTrip(const Event& e) {
         auto back = EventFromJson(EventToJson(e));
-        if (!back.ok() || EventToJson(*back) != EventToJson(e)) Fail("JSON round trip: " + EventToJson(e));
+        if (!back.ok() || EventToJson(*back) != EventToJson(e)) {
+            Fail("JSON round trip: " + EventToJson(e));
+        }
     }
     void Check(const events::Arrive& a) {
         ++arrivals;
         media[a.id.str()] = a.channel == "voice" || a.channel == "callback" ? "voice" : a.channel;
-        if (!live.insert(a.id.str()).second) Fail("arrive twice: " + a.id.str());
+        if (!live.insert(a.id.str()).second) {
+            Fail("arrive twice: " + a.id.str());
+        }
     }
     void Check(const events::Hangup& h) {
         ++hangups;
-        if (live.erase(h.id.str()) != 1) Fail("hangup of a contact not live: " + h.id.str());
+        if (live.erase(h.id.str()) != 1) {
+            Fail("hangup of a contact not live: " + h.id.str());
+        }
         ringing.erase(h.id.str());
         talking.erase(h.id.str());
     }
@@ -116,20 +132,29 @@ private:
         const std::string& s = state[o.agent.str()];
         const bool voice = media[o.id.str()] == "voice";
         if (voice ? s != "ready" : (s != "ready" && s != "busy" && s != "wrapup")) {
-            Fail("offer of a " + media[o.id.str()] + " contact to " + o.agent.str() + " in state " + s);
+            Fail("offer of a " + media[o.id.str()] + " contact to " + o.agent.str() + " in state " +
+                 s);
         }
-        if (!live.contains(o.id.str())) Fail("offer of a contact not live: " + o.id.str());
+        if (!live.contains(o.id.str())) {
+            Fail("offer of a contact not live: " + o.id.str());
+        }
         ringing.insert(o.id.str());
     }
     void Check(const events::Answer& a) {
-        if (ringing.erase(a.id.str()) != 1) Fail("answer without offer: " + a.id.str());
+        if (ringing.erase(a.id.str()) != 1) {
+            Fail("answer without offer: " + a.id.str());
+        }
         talking.insert(a.id.str());
     }
     void Check(const events::Transfer& t) {
-        if (talking.erase(t.id.str()) != 1) Fail("transfer of a contact not talking: " + t.id.str());
+        if (talking.erase(t.id.str()) != 1) {
+            Fail("transfer of a contact not talking: " + t.id.str());
+        }
     }
     void Check(const events::OfferFail& f) {
-        if (ringing.erase(f.id.str()) != 1) Fail("offer_fail without offer: " + f.id.str());
+        if (ringing.erase(f.id.str()) != 1) {
+            Fail("offer_fail without offer: " + f.id.str());
+        }
     }
     void Check(const events::AgentState& s) { state[s.agent.str()] = s.state; }
     void Check(const events::AgentLogout& s) { state[s.agent.str()] = "logged_out"; }
@@ -138,7 +163,9 @@ private:
     void Check(const T& body) {
         if constexpr (requires { body.id; }) {
             if constexpr (std::is_same_v<decltype(body.id), InteractionId>) {
-                if (!live.contains(body.id.str())) Fail(std::string(T::kType) + " of an ended contact");
+                if (!live.contains(body.id.str())) {
+                    Fail(std::string(T::kType) + " of an ended contact");
+                }
             }
         }
     }
@@ -146,10 +173,16 @@ private:
 
 struct Driver {
     Driver(const CenterConfig& center, uint64_t seed)
-        : clock(FromMillis(1'772'409'600'000)), rng(seed), engine_rng(seed + 1),
+        : clock(FromMillis(1'772'409'600'000)),
+          rng(seed),
+          engine_rng(seed + 1),
           engine(center, clock, clock, engine_rng, checker) {
-        for (const auto& a : center.agents) agents.push_back(a.id);
-        for (const auto& q : center.queues) queues.push_back(q);
+        for (const auto& a : center.agents) {
+            agents.push_back(a.id);
+        }
+        for (const auto& q : center.queues) {
+            queues.push_back(q);
+        }
     }
 
     template <class T>
@@ -189,15 +222,21 @@ struct Driver {
         InteractionId id("c" + std::to_string(next_id++));
         (void)engine.Arrive({id, q.channel, "138" + std::to_string(rng() % 100000), "", ""});
         contacts.push_back(id);
-        if (rng() % 10 == 0) return;  // stays in the IVR for a while
+        if (rng() % 10 == 0) {
+            return;  // stays in the IVR for a while
+        }
         routing::EnqueueCommand e{id, q.id, static_cast<int>(rng() % 3), {}};
-        if (rng() % 6 == 0) e.skills.push_back({SkillId("lang"), 1 + static_cast<int>(rng() % 6)});
+        if (rng() % 6 == 0) {
+            e.skills.push_back({SkillId("lang"), 1 + static_cast<int>(rng() % 6)});
+        }
         (void)engine.Enqueue(e);
     }
 
     // A random member of a small set (ringing or talking contacts), if any.
     std::optional<InteractionId> Any(const std::set<std::string>& set) {
-        if (set.empty()) return std::nullopt;
+        if (set.empty()) {
+            return std::nullopt;
+        }
         auto it = set.begin();
         std::advance(it, static_cast<long>(rng() % set.size()));
         return InteractionId(*it);
@@ -212,9 +251,15 @@ struct Driver {
                 return;
             }
             if (id && op >= 68) {
-                if (op < 71) (void)(rng() % 2 ? engine.Hold(*id) : engine.Unhold(*id));
-                if (op >= 71 && op < 73) (void)engine.TransferToQueue(*id, Pick(queues).id);
-                if (op == 73) (void)engine.TransferToAgent(*id, Pick(agents));
+                if (op < 71) {
+                    (void)(rng() % 2 ? engine.Hold(*id) : engine.Unhold(*id));
+                }
+                if (op >= 71 && op < 73) {
+                    (void)engine.TransferToQueue(*id, Pick(queues).id);
+                }
+                if (op == 73) {
+                    (void)engine.TransferToAgent(*id, Pick(agents));
+                }
                 return;
             }
             if (id) {
@@ -222,7 +267,9 @@ struct Driver {
                 return;
             }
         }
-        if (contacts.empty()) return;
+        if (contacts.empty()) {
+            return;
+        }
         size_t i = rng() % contacts.size();
         const InteractionId id = contacts[i];
         if (!checker.live.contains(id.str())) {
@@ -235,7 +282,8 @@ struct Driver {
         } else if (op < 59) {
             (void)engine.Reject(id, rng() % 2 ? "rejected" : "busy");
         } else if (op < 68) {
-            (void)engine.Hangup(id, rng() % 2 ? routing::HangupBy::kCustomer : routing::HangupBy::kAgent);
+            (void)engine.Hangup(
+                id, rng() % 2 ? routing::HangupBy::kCustomer : routing::HangupBy::kAgent);
         } else if (op < 71) {
             (void)(rng() % 2 ? engine.Hold(id) : engine.Unhold(id));
         } else if (op < 73) {
@@ -244,7 +292,9 @@ struct Driver {
             (void)engine.TransferToAgent(id, Pick(agents));
         } else if (op < 76) {
             auto cb = engine.RequestCallback(id, "021" + std::to_string(rng() % 10000));
-            if (cb.ok()) contacts.push_back(*cb);
+            if (cb.ok()) {
+                contacts.push_back(*cb);
+            }
         } else if (op < 78) {
             (void)engine.FinishWrapup(Pick(agents), id, "done");
         } else {
@@ -264,13 +314,17 @@ struct Driver {
 };
 
 int64_t TargetEvents() {
-    if (const char* env = std::getenv("HOTLINE_PROPERTY_EVENTS")) return std::atoll(env);
+    if (const char* env = std::getenv("HOTLINE_PROPERTY_EVENTS")) {
+        return std::atoll(env);
+    }
     return 1'000'000;
 }
 
 TEST(EngineProperty, RandomCommandsKeepEveryInvariant) {
     auto loaded = config::LoadCenterFromString(MakeCenter(), "property.yaml");
-    for (const auto& e : loaded.errors) FAIL() << e.ToString();
+    for (const auto& e : loaded.errors) {
+        FAIL() << e.ToString();
+    }
     const int64_t target = TargetEvents();
     int64_t total_events = 0;
     std::map<std::string, int64_t> by_type;
@@ -283,8 +337,10 @@ TEST(EngineProperty, RandomCommandsKeepEveryInvariant) {
         }
         ASSERT_EQ(d.checker.failure, "") << "seed " << seed;
         // Wind down: every caller hangs up, time runs out every timer; nothing may stay open.
-        for (const auto& id : std::vector<std::string>(d.checker.live.begin(), d.checker.live.end())) {
-            ASSERT_TRUE(d.engine.Hangup(InteractionId(id), routing::HangupBy::kCustomer).ok()) << id;
+        for (const auto& id :
+             std::vector<std::string>(d.checker.live.begin(), d.checker.live.end())) {
+            ASSERT_TRUE(d.engine.Hangup(InteractionId(id), routing::HangupBy::kCustomer).ok())
+                << id;
         }
         d.clock.AdvanceTo(d.clock.Now() + Duration{3'600'000});
         ASSERT_TRUE(d.engine.CheckInvariants().ok());
@@ -296,14 +352,18 @@ TEST(EngineProperty, RandomCommandsKeepEveryInvariant) {
             EXPECT_NE(a.state, routing::AgentStateKind::kBusy) << a.id.str();
         }
         total_events += d.checker.events;
-        for (const auto& [type, n] : d.checker.by_type) by_type[type] += n;
+        for (const auto& [type, n] : d.checker.by_type) {
+            by_type[type] += n;
+        }
     }
     std::cout << "checked " << total_events << " events:";
-    for (const auto& [type, n] : by_type) std::cout << " " << type << "=" << n;
+    for (const auto& [type, n] : by_type) {
+        std::cout << " " << type << "=" << n;
+    }
     std::cout << "\n";
     // The run must have exercised what it claims to check.
-    for (const char* type : {"offer", "answer", "offer_fail", "abandon", "overflow", "merge", "split",
-                             "callback_request", "transfer", "wrapup_end", "hold"}) {
+    for (const char* type : {"offer", "answer", "offer_fail", "abandon", "overflow", "merge",
+                             "split", "callback_request", "transfer", "wrapup_end", "hold"}) {
         EXPECT_GT(by_type[type], 0) << type;
     }
 }

@@ -20,19 +20,13 @@
 
 #include "hotline/config/loader.h"
 #include "hotline/ivr/session.h"
+#include "scenario_files.h"
 
 namespace hotline::testing {
 namespace {
 
 std::vector<std::string> Files() {
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(HOTLINE_IVR_SCENARIO_DIR)) {
-        if (e.path().extension() == ".yaml") {
-            files.push_back(e.path().string());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    return ScenarioFiles(HOTLINE_IVR_SCENARIO_DIR);
 }
 
 std::string Join(const std::vector<std::string>& v) {
@@ -120,14 +114,7 @@ TEST(IvrScenarios, AtLeastFiveFiles) {
 
 INSTANTIATE_TEST_SUITE_P(Files, IvrScenario, ::testing::ValuesIn(Files()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = std::filesystem::path(info.param).stem().string();
-                             std::replace_if(
-                                 name.begin(), name.end(),
-                                 [](char c) {
-                                     return !std::isalnum(static_cast<unsigned char>(c));
-                                 },
-                                 '_');
-                             return name;
+                             return ScenarioTestName(info.param);
                          });
 
 }  // namespace

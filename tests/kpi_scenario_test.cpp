@@ -23,6 +23,7 @@
 #include "hotline/metrics/aggregator.h"
 #include "hotline/metrics/report.h"
 #include "hotline/metrics/report_render.h"
+#include "scenario_files.h"
 
 namespace hotline::testing {
 namespace {
@@ -30,14 +31,7 @@ namespace {
 constexpr int64_t kOrigin = 1772409600000;  // 2026-03-02 00:00:00 UTC, a Monday
 
 std::vector<std::string> KpiFiles() {
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(HOTLINE_KPI_SCENARIO_DIR)) {
-        if (e.path().extension() == ".yaml") {
-            files.push_back(e.path().string());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    return ScenarioFiles(HOTLINE_KPI_SCENARIO_DIR);
 }
 
 std::string Trim(std::string s) {
@@ -219,14 +213,7 @@ TEST(KpiScenarios, AtLeastTwentyCases) {
 
 INSTANTIATE_TEST_SUITE_P(Files, KpiScenario, ::testing::ValuesIn(KpiFiles()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = std::filesystem::path(info.param).stem().string();
-                             std::replace_if(
-                                 name.begin(), name.end(),
-                                 [](char c) {
-                                     return !std::isalnum(static_cast<unsigned char>(c));
-                                 },
-                                 '_');
-                             return name;
+                             return ScenarioTestName(info.param);
                          });
 
 }  // namespace

@@ -14,8 +14,9 @@ namespace {
 
 // Renders events as trace lines, optionally only some types.
 class Recorder : public EventSink {
-public:
-    Recorder(std::set<std::string> only, Timestamp origin) : only_(std::move(only)), origin_(origin) {}
+  public:
+    Recorder(std::set<std::string> only, Timestamp origin)
+        : only_(std::move(only)), origin_(origin) {}
     void OnEvent(const Event& e) override {
         if (only_.empty() || only_.contains(std::string(e.type()))) {
             lines.push_back(EventToText(e, origin_));
@@ -23,13 +24,15 @@ public:
     }
     std::vector<std::string> lines;
 
-private:
+  private:
     std::set<std::string> only_;
     Timestamp origin_;
 };
 
 // A literal block's content starts on the line after its `|` indicator.
-int BlockFirstLine(const YAML::Node& node) { return node.Mark().line + 2; }
+int BlockFirstLine(const YAML::Node& node) {
+    return node.Mark().line + 2;
+}
 
 }  // namespace
 
@@ -55,7 +58,9 @@ ScenarioResult RunScenarioFile(const std::string& path) {
     for (const auto& e : center.errors) {
         result.failures.push_back({doc["center"].Mark().line + 1, e.ToString()});
     }
-    if (!center.ok()) return result;
+    if (!center.ok()) {
+        return result;
+    }
     if (!doc["expect"].IsDefined()) {
         result.failures.push_back({0, "the scenario has no expect: block"});
         return result;
@@ -63,20 +68,28 @@ ScenarioResult RunScenarioFile(const std::string& path) {
 
     sim::ScriptOptions options;
     options.check_invariants = true;
-    if (doc["seed"].IsDefined()) options.seed = doc["seed"].as<uint64_t>();
+    if (doc["seed"].IsDefined()) {
+        options.seed = doc["seed"].as<uint64_t>();
+    }
     std::set<std::string> only;
-    for (const auto& t : doc["trace"]) only.insert(t.Scalar());
+    for (const auto& t : doc["trace"]) {
+        only.insert(t.Scalar());
+    }
     Recorder recorder(only, options.origin);
     auto script = sim::ParseScript(doc["script"].Scalar(), BlockFirstLine(doc["script"]));
     sim::ScriptResult run = sim::RunScript(center.center, script, recorder, options);
-    for (const auto& f : run.failures) result.failures.push_back({f.line, f.message});
+    for (const auto& f : run.failures) {
+        result.failures.push_back({f.line, f.message});
+    }
     result.trace = recorder.lines;
 
     auto expected = sim::ParseScript(doc["expect"].Scalar(), BlockFirstLine(doc["expect"]));
     const size_t n = std::max(expected.size(), result.trace.size());
     for (size_t i = 0; i < n; ++i) {
         const std::string got = i < result.trace.size() ? result.trace[i] : "(end of trace)";
-        if (i < expected.size() && expected[i].text == got) continue;
+        if (i < expected.size() && expected[i].text == got) {
+            continue;
+        }
         int at = i < expected.size() ? expected[i].number
                                      : (expected.empty() ? 0 : expected.back().number + 1);
         std::string want = i < expected.size() ? expected[i].text : "(end of trace)";

@@ -14,7 +14,7 @@ struct ScenarioFailure {
 
 struct ScenarioResult {
     std::string name;
-    std::vector<std::string> trace;     // the events as text, in order
+    std::vector<std::string> trace;  // the events as text, in order
     std::vector<ScenarioFailure> failures;
     bool ok() const { return failures.empty(); }
 };

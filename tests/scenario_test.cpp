@@ -4,18 +4,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "scenario_files.h"
 #include "scenario_runner.h"
 
 namespace hotline::testing {
 namespace {
 
-std::vector<std::string> ScenarioFiles() {
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(HOTLINE_SCENARIO_DIR)) {
-        if (e.path().extension() == ".yaml") files.push_back(e.path().string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+std::vector<std::string> RoutingFiles() {
+    return ScenarioFiles(HOTLINE_SCENARIO_DIR);
 }
 
 class RoutingScenario : public ::testing::TestWithParam<std::string> {};
@@ -27,19 +23,20 @@ TEST_P(RoutingScenario, TraceMatches) {
     }
     if (!r.ok()) {
         std::string trace;
-        for (const auto& l : r.trace) trace += "    " + l + "\n";
+        for (const auto& l : r.trace) {
+            trace += "    " + l + "\n";
+        }
         std::cerr << "actual trace of " << GetParam() << ":\n" << trace;
     }
 }
 
-TEST(RoutingScenarios, AtLeastFortyCases) { EXPECT_GE(ScenarioFiles().size(), 40U); }
+TEST(RoutingScenarios, AtLeastFortyCases) {
+    EXPECT_GE(RoutingFiles().size(), 40U);
+}
 
-INSTANTIATE_TEST_SUITE_P(Files, RoutingScenario, ::testing::ValuesIn(ScenarioFiles()),
+INSTANTIATE_TEST_SUITE_P(Files, RoutingScenario, ::testing::ValuesIn(RoutingFiles()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = std::filesystem::path(info.param).stem().string();
-                             std::replace_if(name.begin(), name.end(),
-                                             [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-                             return name;
+                             return ScenarioTestName(info.param);
                          });
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/math/distributions/students_t.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>

@@ -13,6 +13,7 @@
 #include "hotline/config/loader.h"
 #include "hotline/core/event_codec.h"
 #include "hotline/core/json_text.h"
+#include "hotline/core/text_table.h"
 #include "hotline/metrics/aggregator.h"
 #include "hotline/metrics/report.h"
 #include "hotline/wfm/forecast.h"
@@ -67,29 +68,19 @@ Result<ByInterval> FromCsv(const std::string& path, const metrics::Calendar& cal
     }
     ByInterval out;
     int n = 1;
-    while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty()) {
-            continue;
-        }
-        std::istringstream f(line);
-        std::string start, calls, aht;
-        std::getline(f, start, ',');
-        std::getline(f, calls, ',');
-        std::getline(f, aht, ',');
-        auto t = cal.ParseLocal(start);
-        char* end = nullptr;
-        const double c = std::strtod(calls.c_str(), &end);
-        if (!t || calls.empty() || *end != '\0' || !std::isfinite(c) || c < 0 || c > 1e7) {
+    while (NextDataLine(in, line, n)) {
+        const auto f = SplitFields(line, ',');
+        const auto t = cal.ParseLocal(f[0]);
+        const auto calls = f.size() > 1 ? ParseFinite(f[1]) : std::nullopt;
+        if (!t || !calls || *calls < 0 || *calls > 1e7) {
             return InvalidArgument(path + ":" + std::to_string(n) +
                                    ": expected a local start (2026-12-03 09:30) and calls >= 0");
         }
-        double a = aht.empty() ? 0 : std::strtod(aht.c_str(), nullptr);
-        if (!std::isfinite(a) || a < 0 || a > 86400) {
-            a = 0;  // no usable handle time for the interval: the profile uses the others'
+        const double c = *calls;
+        // No usable handle time for the interval: the profile uses the others'.
+        double a = f.size() > 2 ? ParseFinite(f[2]).value_or(0) : 0;
+        if (a < 0 || a > 86400) {
+            a = 0;
         }
         out[cal.IntervalStart(*t, spec)] = {c, a * c, a > 0 ? c : 0};
     }
@@ -246,6 +237,13 @@ int ForecastCommand(const ForecastOptions& o) {
         root["holdout_profile"] = AccuracyJson(result->profile_holdout);
         root["holdout_holt_winters"] = AccuracyJson(result->holt_winters_holdout);
         root["test"] = AccuracyJson(test);
+        if (result->method == wfm::ForecastMethod::kHoltWinters) {
+            json::object k;  // the smoothing constants the week-ahead fit chose
+            k["alpha"] = result->alpha;
+            k["delta"] = result->delta;
+            k["omega"] = result->omega;
+            root["holt_winters"] = std::move(k);
+        }
         json::array rows;
         for (size_t i = 0; i < future.size(); ++i) {
             json::object r;

@@ -1,27 +1,10 @@
 #include "plan_csv.h"
 
-#include <cmath>
-#include <cstdlib>
 #include <sstream>
 
+#include "hotline/core/text_table.h"
+
 namespace hotline::app {
-namespace {
-
-// A finite number, the whole field; nullopt otherwise (strtod alone would take "nan", "1e999").
-std::optional<double> Number(const std::string& s) {
-    if (s.empty()) {
-        return std::nullopt;
-    }
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (*end != '\0' || !std::isfinite(v)) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-}  // namespace
-
 Result<std::vector<PlanRow>> ParsePlanCsv(std::istream& in, const std::string& name) {
     std::string line;
     std::getline(in, line);
@@ -34,21 +17,14 @@ Result<std::vector<PlanRow>> ParsePlanCsv(std::istream& in, const std::string& n
     const bool has_patience = line.find("patience_s") != std::string::npos;
     std::vector<PlanRow> rows;
     int n = 1;
-    while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty()) {
-            continue;
-        }
+    while (NextDataLine(in, line, n)) {
         std::istringstream fields(line);
         std::string start, calls, aht, patience;
         std::getline(fields, start, ',');
         std::getline(fields, calls, ',');
         std::getline(fields, aht, ',');
         std::getline(fields, patience, ',');
-        auto c = Number(calls), a = Number(aht);
+        auto c = ParseFinite(calls), a = ParseFinite(aht);
         if (!c || !a || *c < 0 || *c > 1e7 || *a <= 0 || *a > 86400) {
             return InvalidArgument(
                 name + ":" + std::to_string(n) +
@@ -56,7 +32,7 @@ Result<std::vector<PlanRow>> ParsePlanCsv(std::istream& in, const std::string& n
         }
         PlanRow row{n, start, *c, *a, std::nullopt};
         if (has_patience && !patience.empty()) {
-            auto p = Number(patience);
+            auto p = ParseFinite(patience);
             if (!p || *p <= 0 || *p > 86400) {
                 return InvalidArgument(name + ":" + std::to_string(n) +
                                        ": patience_s must be above 0 (seconds)");

@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "hotline/core/text_table.h"
 #include "hotline/core/time.h"
 
 namespace hotline::app {
@@ -257,28 +258,6 @@ Result<ShiftFile> ReadCoverageCsv(const std::string& text, const std::string& pa
     return f;
 }
 
-// "YYYY-MM-DD" → days since 1970-01-01, or -1 for anything else.
-int CivilDays(const std::string& d) {
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
-        return -1;
-    }
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (!std::isdigit(static_cast<unsigned char>(d[i]))) {
-            return -1;
-        }
-    }
-    const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)),
-              dd = std::stoi(d.substr(8, 2));
-    if (m < 1 || m > 12 || dd < 1 || dd > 31) {
-        return -1;
-    }
-    const int yy = y - (m <= 2);
-    const int era = (yy >= 0 ? yy : yy - 399) / 400;
-    const int yoe = yy - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 }  // namespace
 
 Result<ShiftFile> ReadShiftFile(const std::string& path) {
@@ -346,14 +325,7 @@ Result<Requirement> ParseRequirement(std::istream& in, const std::string& path, 
     Requirement r;
     r.slot_minutes = slot_minutes;
     int n = 1;
-    while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty()) {
-            continue;
-        }
+    while (NextDataLine(in, line, n)) {
         std::vector<std::string> f;
         std::istringstream s(line);
         std::string c;
@@ -384,11 +356,11 @@ Result<Requirement> ParseRequirement(std::istream& in, const std::string& path, 
             if (first_date.empty()) {
                 first_date = start.substr(0, 10);
             }
-            const int a = CivilDays(first_date), b = CivilDays(start.substr(0, 10));
-            if (a < 0 || b < 0) {
+            const auto a = ParseCivilDate(first_date), b = ParseCivilDate(start.substr(0, 10));
+            if (!a || !b) {
                 return InvalidArgument(where + "start '" + start + "': not a date YYYY-MM-DD");
             }
-            day = b - a;
+            day = static_cast<int>(*b - *a);
             if (day < 0 || day > 62) {
                 return InvalidArgument(where + "dates must run forward within two months");
             }
@@ -413,7 +385,7 @@ Result<Requirement> ParseRequirement(std::istream& in, const std::string& path, 
     }
     if (!first_date.empty()) {
         // Weekday of day 0 (1970-01-01 was a Thursday).
-        const int days_since_epoch = CivilDays(first_date);
+        const auto days_since_epoch = static_cast<int>(*ParseCivilDate(first_date));
         r.first_weekday = ((days_since_epoch % 7) + 7 + 3) % 7;
     }
     for (int i = 0; i < r.days * per_day; ++i) {

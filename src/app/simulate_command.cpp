@@ -269,6 +269,11 @@ int SimulateCommand(const SimulateOptions& o) {
     if (!scenario_only) {
         open = BusinessHoursOf(*center);
     }
+    std::map<std::string, std::string>
+        agent_team;  // for occupancy by team (= queue without a center)
+    for (const auto& a : center->agents) {
+        agent_team[a.id.str()] = a.team.str();
+    }
     const bool progress = isatty(2) != 0;
     Summary sum;
     for (int r = 0; r < o.replications; ++r) {
@@ -285,9 +290,7 @@ int SimulateCommand(const SimulateOptions& o) {
         req.by = metrics::GroupBy::kQueue;
         const metrics::Report by_queue = metrics::BuildReport(agg, *cal, req);
         req.by = metrics::GroupBy::kTeam;
-        for (const auto& a : center->agents) {
-            req.agent_team[a.id.str()] = a.team.str();
-        }
+        req.agent_team = agent_team;
         const metrics::Report by_team = metrics::BuildReport(agg, *cal, req);
         std::map<std::string, std::optional<double>> occupancy;
         for (const auto& row : by_team.rows) {

@@ -7,10 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace hotline::imports {
+#include "hotline/core/text_table.h"  // SplitFields, DaysFromCivil
 
-// Splits on one character; keeps empty fields; drops a trailing '\r' (CRLF files).
-std::vector<std::string_view> SplitFields(std::string_view line, char separator);
+namespace hotline::imports {
 
 // A whole non-negative number, or nullopt.
 std::optional<int64_t> ParseCount(std::string_view text);
@@ -24,8 +23,5 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 std::string NotUtf8Message(size_t byte);
 // Milliseconds inside the range events accept (1970 to 2200).
 bool PlausibleMillis(int64_t ms);
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 
 }  // namespace hotline::imports

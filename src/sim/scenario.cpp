@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "hotline/core/event_codec.h"
+#include "hotline/core/text_table.h"
 
 namespace hotline::sim {
 namespace {
@@ -42,51 +43,54 @@ Result<double> Positive(const std::string& file, const YAML::Node& n, const char
     return v;
 }
 
-Result<std::vector<double>> ReadNumbers(const std::string& path, const char* column) {
+// One numeric column of a CSV, read once: the values, and the interval between the first two rows
+// when the first column holds their start times ("…HH:MM", as forecast and staff write them).
+struct Column {
+    std::vector<double> values;
+    std::optional<Duration> interval;
+};
+
+Result<Column> ReadColumn(const std::string& path, const char* name) {
     std::ifstream in(path);
     if (!in) {
         return InvalidArgument(path + ": cannot open the file");
     }
     std::string line;
-    std::getline(in, line);
-    std::vector<std::string> head;
-    std::istringstream h(line);
-    for (std::string c; std::getline(h, c, ',');) {
-        head.push_back(c);
+    int n = 0;
+    if (!NextDataLine(in, line, n)) {
+        return InvalidArgument(path + ": no values");
     }
-    size_t col = head.size();
+    const auto head = SplitFields(line, ',');
+    size_t col = head.size() == 1 ? 0 : head.size();
     for (size_t i = 0; i < head.size(); ++i) {
-        if (head[i] == column || head[i] == std::string(column) + "\r") {
+        if (head[i] == name) {
             col = i;
         }
     }
     if (col == head.size()) {
-        col = head.size() == 1 ? 0 : col;
+        return InvalidArgument(path + ":1: expected a column '" + std::string(name) + "'");
     }
-    if (col == head.size()) {
-        return InvalidArgument(path + ":1: expected a column '" + column + "'");
-    }
-    std::vector<double> out;
-    int n = 1;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty() || line == "\r") {
-            continue;
-        }
-        std::istringstream f(line);
-        std::string cell;
-        for (size_t i = 0; i <= col && std::getline(f, cell, ','); ++i) {
-        }
-        char* end = nullptr;
-        const double v = std::strtod(cell.c_str(), &end);
-        if (cell.empty() || (*end != '\0' && *end != '\r') || !(v >= 0)) {
+    Column out;
+    std::vector<int> starts;  // minutes of day of the first two rows
+    while (NextDataLine(in, line, n)) {
+        const auto f = SplitFields(line, ',');
+        const auto v = col < f.size() ? ParseFinite(f[col]) : std::nullopt;
+        if (!v || *v < 0) {
             return InvalidArgument(path + ":" + std::to_string(n) +
-                                   ": expected a number >= 0 in '" + column + "'");
+                                   ": expected a number >= 0 in '" + name + "'");
         }
-        out.push_back(v);
+        out.values.push_back(*v);
+        if (starts.size() < 2 && f.size() > 1 && f[0].size() >= 5) {
+            int h = 0, m = 0;
+            const std::string clock(f[0].substr(f[0].size() - 5));
+            starts.push_back(std::sscanf(clock.c_str(), "%d:%d", &h, &m) == 2 ? h * 60 + m : -1);
+        }
     }
-    if (out.empty()) {
+    if (out.values.empty()) {
         return InvalidArgument(path + ": no values");
+    }
+    if (starts.size() == 2 && starts[0] >= 0 && starts[1] > starts[0]) {
+        out.interval = Duration{(starts[1] - starts[0]) * 60LL * 1000};
     }
     return out;
 }
@@ -103,9 +107,8 @@ Result<Distribution> ReadDistribution(const std::string& file, const YAML::Node&
             return At(file, n,
                       "an empirical distribution needs file: (a CSV with a seconds column)");
         }
-        ASSIGN_OR_RETURN(std::vector<double> values,
-                         ReadNumbers(base + n["file"].as<std::string>(), "seconds"));
-        return Distribution::Empirical(std::move(values));
+        ASSIGN_OR_RETURN(Column column, ReadColumn(base + n["file"].as<std::string>(), "seconds"));
+        return Distribution::Empirical(std::move(column.values));
     }
     if (!n["mean_s"]) {
         return At(file, n, "needs mean_s");
@@ -132,23 +135,10 @@ Result<Distribution> ReadDistribution(const std::string& file, const YAML::Node&
 
 // A forecast's CSV (start,calls[,aht_s]): calls per interval; the interval from the first starts.
 Result<Arrivals> ReadProfile(const std::string& path) {
+    ASSIGN_OR_RETURN(Column column, ReadColumn(path, "calls"));
     Arrivals a;
-    ASSIGN_OR_RETURN(a.per_interval, ReadNumbers(path, "calls"));
-    std::ifstream in(path);
-    std::string head, first, second;
-    std::getline(in, head);
-    std::getline(in, first);
-    std::getline(in, second);
-    auto minutes = [](const std::string& row) {
-        const std::string start = row.substr(0, row.find(','));
-        const std::string clock = start.size() >= 5 ? start.substr(start.size() - 5) : start;
-        int h = 0, m = 0;
-        return std::sscanf(clock.c_str(), "%d:%d", &h, &m) == 2 ? h * 60 + m : -1;
-    };
-    const int m1 = minutes(first), m2 = minutes(second);
-    if (m1 >= 0 && m2 > m1) {
-        a.interval = Duration{(m2 - m1) * 60LL * 1000};
-    }
+    a.per_interval = std::move(column.values);
+    a.interval = column.interval.value_or(a.interval);
     return a;
 }
 
@@ -228,18 +218,11 @@ Result<std::vector<Scenario::ReplayArrival>> ReadReplay(const std::string& file,
     }
     const std::string path = base + n["events"].as<std::string>();
     const std::string date = n["date"].as<std::string>();
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-        d > 31) {
+    const auto day = ParseCivilDate(date);
+    if (!day) {
         return At(file, n["date"], "date must be YYYY-MM-DD");
     }
-    const int yy = y - (m <= 2);
-    const int era = (yy >= 0 ? yy : yy - 399) / 400;
-    const int yoe = yy - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int64_t day0 =
-        (static_cast<int64_t>(era) * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468) *
-        86'400'000;
+    const int64_t day0 = *day * 86'400'000;
     std::ifstream in(path);
     if (!in) {
         return InvalidArgument(path + ": cannot open the file");
@@ -324,14 +307,7 @@ Result<std::vector<Scenario::Shift>> ReadRoster(const std::string& path) {
     }
     std::vector<Scenario::Shift> out;
     int n = 1;
-    while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty()) {
-            continue;
-        }
+    while (NextDataLine(in, line, n)) {
         std::istringstream f(line);
         std::string agent, start, end, breaks;
         std::getline(f, agent, ',');
@@ -393,11 +369,10 @@ Result<QueueTraffic> ReadQueue(const std::string& file, const std::string& id, c
             return At(file, st, "staffing needs profile: FILE.csv (an agents column)");
         }
         const std::string path = base + st["profile"].as<std::string>();
-        ASSIGN_OR_RETURN(std::vector<double> counts, ReadNumbers(path, "agents"));
-        ASSIGN_OR_RETURN(Arrivals grid, ReadProfile(path));  // the same interval detection
+        ASSIGN_OR_RETURN(Column counts, ReadColumn(path, "agents"));
         Staffing staffing;
-        staffing.interval = grid.interval;
-        for (double c : counts) {
+        staffing.interval = counts.interval.value_or(staffing.interval);
+        for (double c : counts.values) {
             staffing.per_interval.push_back(static_cast<int>(std::lround(c)));
         }
         t.staffing = staffing;
