@@ -10,6 +10,7 @@ packages=(
   clang clang-format-16 clang-tidy-16 libclang-rt-14-dev
   libhowardhinnant-date-dev tzdata sqlite3
   chromium fonts-noto-cjk coinor-libcbc-dev python3-simpy3
+  libsqlite3-dev libsodium-dev wrk
 )
 
 missing=()
@@ -32,9 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages of web/ (ECharts for the HTML reports), exactly as package-lock.json pins them.
+# npm packages of web/ (ECharts for the HTML reports, ws for the server's end-to-end tests), exactly as package-lock.json pins them.
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -f "$root/web/node_modules/echarts/dist/echarts.min.js" ]; then
+if [ ! -f "$root/web/node_modules/echarts/dist/echarts.min.js" ] || [ ! -f "$root/web/node_modules/ws/package.json" ]; then
   echo "install-deps: npm ci in web/" >&2
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
