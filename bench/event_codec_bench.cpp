@@ -18,7 +18,7 @@ std::vector<Event> SampleEvents() {
     out.push_back({t, events::Enqueue{InteractionId("c000123"), QueueId("credit_card"), 2, {"english:5"}, {}}});
     out.push_back({t, events::Offer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
     out.push_back({t, events::Answer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
-    out.push_back({t, events::AgentState{AgentId("a017"), "busy", ""}});
+    out.push_back({t, events::AgentState{AgentId("a017"), "busy", "", ""}});
     out.push_back({t, events::Hangup{InteractionId("c000123"), "customer", "talk", ""}});
     return out;
 }

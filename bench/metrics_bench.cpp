@@ -51,7 +51,7 @@ std::vector<Event> SyntheticDay() {
     for (int a = 0; a < 200; ++a) {
         AgentId agent{"a" + std::to_string(a)};
         out.push_back({FromMillis(day0), events::AgentLogin{agent}});
-        out.push_back({FromMillis(day0), events::AgentState{agent, "ready", ""}});
+        out.push_back({FromMillis(day0), events::AgentState{agent, "ready", "", ""}});
     }
     std::vector<int64_t> free_at(200, day0);
     for (int c = 0; c < 60000; ++c) {
@@ -68,13 +68,13 @@ std::vector<Event> SyntheticDay() {
              events::Arrive{id, "voice", "in", "1380000" + std::to_string(c % 5000), "", "", {}}});
         out.push_back({FromMillis(t), events::Enqueue{id, queue, 0, {}, std::nullopt}});
         out.push_back({FromMillis(start), events::Offer{id, agent, queue}});
-        out.push_back({FromMillis(start), events::AgentState{agent, "reserved", ""}});
+        out.push_back({FromMillis(start), events::AgentState{agent, "reserved", "", ""}});
         out.push_back({FromMillis(start + 3000), events::Answer{id, agent, queue}});
-        out.push_back({FromMillis(start + 3000), events::AgentState{agent, "busy", ""}});
+        out.push_back({FromMillis(start + 3000), events::AgentState{agent, "busy", "", ""}});
         out.push_back({FromMillis(end), events::Hangup{id, "customer", "talk", ""}});
-        out.push_back({FromMillis(end), events::AgentState{agent, "wrapup", ""}});
+        out.push_back({FromMillis(end), events::AgentState{agent, "wrapup", "", ""}});
         out.push_back({FromMillis(end + 30000), events::WrapupEnd{id, agent, ""}});
-        out.push_back({FromMillis(end + 30000), events::AgentState{agent, "ready", ""}});
+        out.push_back({FromMillis(end + 30000), events::AgentState{agent, "ready", "", ""}});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Event& x, const Event& y) { return x.ts < y.ts; });

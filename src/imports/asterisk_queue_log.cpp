@@ -114,7 +114,7 @@ class QueueLogMapper {
         s_.events.push_back(Event{FromMillis(ts_), EventBody{std::move(body)}});
     }
     void State(const AgentId& agent, const char* state, std::string reason = "") {
-        Emit(events::AgentState{agent, state, std::move(reason)});
+        Emit(events::AgentState{agent, state, std::move(reason), ""});
     }
     // Member states are only known for members the log saw log in; otherwise the report would
     // invent logged-in time.

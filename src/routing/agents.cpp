@@ -88,7 +88,7 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         a.shown_since = now;
         if (shown != AgentStateKind::kLoggedOut) {
             Emit(events::AgentState{a.id, std::string(AgentStateName(shown)),
-                                    shown == AgentStateKind::kNotReady ? a.reason : ""});
+                                    shown == AgentStateKind::kNotReady ? a.reason : "", ""});
         }
     }
     bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
@@ -109,6 +109,16 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         if (Available(a, static_cast<Media>(m)) && !a.indexed[m]) Index(ai, static_cast<Media>(m));
     }
     if (any_available) TryAgent(ai);
+}
+
+void Engine::Impl::EmitPending(const AgentRt& a) {
+    // Only while work holds the agent: otherwise Refresh reports the new state itself.
+    if (a.shown != AgentStateKind::kReserved && a.shown != AgentStateKind::kBusy &&
+        a.shown != AgentStateKind::kWrapup) {
+        return;
+    }
+    Emit(events::AgentState{a.id, std::string(AgentStateName(a.shown)),
+                            a.want_ready ? "" : a.reason, a.want_ready ? "ready" : "not_ready"});
 }
 
 void Engine::Impl::BlockAfterFailedOffer(AgentIdx ai) {
@@ -170,9 +180,11 @@ Status Engine::SetReady(const AgentId& id) {
     AgentRt* a = s.FindAgent(id);
     if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
     if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    const bool changed = !a->want_ready;
     a->want_ready = true;
     a->reason.clear();
     a->missed_in_row = 0;
+    if (changed) s.EmitPending(*a);
     s.Refresh(s.agent_index.at(id));
     return Status::Ok();
 }
@@ -184,12 +196,15 @@ Status Engine::SetNotReady(const AgentId& id, std::string reason) {
     if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
     if (reason.empty()) reason = "other";
     bool reason_changed = a->shown == AgentStateKind::kNotReady && a->reason != reason;
+    const bool request_changed = a->want_ready || a->reason != reason;
     a->want_ready = false;
     a->reason = std::move(reason);
     if (reason_changed) {
         // Same state, new reason (break → meal): reported, since not-ready time is kept by reason.
         a->shown_since = s.clock.Now();
-        s.Emit(events::AgentState{a->id, "not_ready", a->reason});
+        s.Emit(events::AgentState{a->id, "not_ready", a->reason, ""});
+    } else if (request_changed) {
+        s.EmitPending(*a);
     }
     s.Refresh(s.agent_index.at(id));
     return Status::Ok();

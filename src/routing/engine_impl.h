@@ -193,9 +193,11 @@ struct Engine::Impl {
     bool Satisfies(const AgentRt& a, const Requirement& r) const;
 
     // ---- events ----
+    // While restoring a state the events that made it are already in the log: none is emitted.
+    bool silent = false;
     template <class T>
     void Emit(T body) {
-        sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
+        if (!silent) sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
     }
 
     // ---- agents (agents.cpp) ----
@@ -207,6 +209,8 @@ struct Engine::Impl {
     RankKey KeyFor(const AgentRt& a, const PoolRt& p) const;
     void SetStaffed(AgentIdx a, int delta);
     void BlockAfterFailedOffer(AgentIdx a);
+    // A state asked for while the agent works: recorded as an event, so it survives a restart.
+    void EmitPending(const AgentRt& a);
     AgentStateKind ComputeShown(const AgentRt& a) const;
 
     // ---- matching (dispatch.cpp) ----

@@ -167,6 +167,7 @@ Status Engine::ExtendWrapup(const AgentId& agent, const InteractionId& id, Durat
     if (it->timer) s.timers.Cancel(it->timer);
     it->ends += extra;
     it->timer = s.ScheduleWrapEnd(ai, id, it->ends);
+    s.Emit(events::WrapupExtend{id, agent, ToMillis(it->ends)});
     return Status::Ok();
 }
 

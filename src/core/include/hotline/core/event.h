@@ -172,6 +172,16 @@ struct WrapupEnd {
         v("id", s.id), v("agent", s.agent), v("disposition", s.disposition);
     }
 };
+struct WrapupExtend {
+    static constexpr std::string_view kType = "wrapup_extend";
+    InteractionId id;
+    AgentId agent;
+    int64_t until = 0;  // ms: when the wrap-up now ends
+    template <class S, class V>
+    static void Fields(S& s, V&& v) {
+        v("id", s.id), v("agent", s.agent), v("until", s.until);
+    }
+};
 struct CallbackRequest {
     static constexpr std::string_view kType = "callback_request";
     InteractionId id;
@@ -215,10 +225,13 @@ struct AgentState {
     static constexpr std::string_view kType = "agent_state";
     AgentId agent;
     std::string state;   // ready, not_ready, reserved, busy, wrapup
-    std::string reason;  // for not_ready
+    std::string reason;  // for not_ready (or a pending not_ready)
+    // Asked while reserved, busy or in wrap-up: the state the agent goes to when the work ends
+    // ("ready", "not_ready"). The state itself has not changed.
+    std::string pending;
     template <class S, class V>
     static void Fields(S& s, V&& v) {
-        v("agent", s.agent), v("state", s.state), v("reason", s.reason);
+        v("agent", s.agent), v("state", s.state), v("reason", s.reason), v("pending", s.pending);
     }
 };
 
@@ -250,7 +263,7 @@ using EventBody =
     std::variant<events::Arrive, events::IvrEnter, events::IvrInput, events::IvrExit,
                  events::Enqueue, events::Overflow, events::Offer, events::OfferFail,
                  events::Answer, events::Hold, events::Unhold, events::Transfer, events::Abandon,
-                 events::Hangup, events::WrapupEnd, events::CallbackRequest, events::Survey,
+                 events::Hangup, events::WrapupEnd, events::WrapupExtend, events::CallbackRequest, events::Survey,
                  events::AgentLogin, events::AgentLogout, events::AgentState, events::Merge,
                  events::Split>;
 

@@ -17,6 +17,7 @@
 #include "hotline/core/event.h"
 #include "hotline/core/status.h"
 #include "hotline/routing/realtime.h"
+#include "hotline/routing/restore.h"
 
 namespace hotline::routing {
 
@@ -72,6 +73,14 @@ public:
     // Ends (early) or extends the agent's after-call work for a contact.
     Status FinishWrapup(const AgentId& agent, const InteractionId& id, std::string disposition);
     Status ExtendWrapup(const AgentId& agent, const InteractionId& id, Duration extra);
+
+    // ---- restart ----
+    // Loads a state rebuilt from the event log into this engine, which must be fresh (no agent
+    // logged in, no contact). Nothing is emitted for what the log already says; then ringing
+    // offers that the restart cut off fail back to their queue (offer_fail why=restart), and
+    // routing resumes. Agents, queues or skills the configuration no longer has are dropped and
+    // reported.
+    Result<RestoreReport> Restore(const EngineState& state);
 
     // ---- views ----
     RealtimeSnapshot Snapshot() const;
