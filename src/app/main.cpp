@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "hotline/api/server.h"
 #include "hotline/metrics/kpi.h"
 
 int main(int argc, char** argv) {
@@ -182,6 +183,30 @@ int main(int argc, char** argv) {
     simulate_cmd->add_option("--interval", simulate.interval,
                              "also KPIs per interval and queue: 15m, 30m, 60m or day");
 
+    hotline::api::ServeOptions serve;
+    auto* serve_cmd = app.add_subcommand(
+        "serve",
+        "Run the center: the engine on the wall clock, the REST and WebSocket API, an embedded "
+        "SQLite store (docs/server.md). --demo starts a living demo center.");
+    serve_cmd->add_option("--port", serve.port, "TCP port (0: any free port)")->default_val(8080);
+    serve_cmd->add_option("--bind", serve.bind, "address to listen on")->default_val("127.0.0.1");
+    serve_cmd->add_option("--db", serve.db, "SQLite database file")->default_val("hotline.db");
+    serve_cmd->add_option("--center", serve.center,
+                          "center YAML to run (stored as the configuration's new version)");
+    serve_cmd->add_flag("--demo", serve.demo,
+                        "simulated callers and agents on the demo center; demo users printed");
+    serve_cmd->add_option("--speed", serve.speed, "the demo's clock speed (10: ten times faster)")
+        ->default_val(1.0);
+    serve_cmd->add_option("--web", serve.web_dir, "directory of the built web UI");
+    serve_cmd->add_option("--threads", serve.threads, "HTTP threads")->default_val(2);
+    serve_cmd->add_option("--durability", serve.durability,
+                          "full: fsync every batch (survives power loss); normal: survives a "
+                          "crash of the process")
+        ->default_val("full")
+        ->check(CLI::IsMember({"full", "normal"}));
+    serve_cmd->add_option("--seed", serve.seed, "seed for random strategies and the demo")
+        ->default_val(1);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -192,6 +217,9 @@ int main(int argc, char** argv) {
     }
     if (*check_cmd) {
         return hotline::app::CheckConfig(check);
+    }
+    if (*serve_cmd) {
+        return hotline::api::Serve(serve);
     }
     if (*run_cmd) {
         return hotline::app::RunScriptCommand(run);

@@ -8,22 +8,15 @@
 #include "hotline/core/event_codec.h"
 #include "hotline/metrics/aggregator.h"
 #include "hotline/metrics/report.h"
+#include "hotline/metrics/report_params.h"
 #include "hotline/metrics/report_render.h"
 #include "report_html.h"
 
 namespace hotline::app {
 namespace {
 
-struct Setup {
-    metrics::KpiOptions kpi;
-    std::string zone = "UTC";
-    metrics::ReportRequest request;
-    std::string center_name;
-    double target = 0.8;  // service-level goal, for the HTML report
-};
-
-// Fills the report's parameters: the center file's defaults first, then the flags.
-bool Configure(const ReportOptions& o, Setup& s) {
+// The report's parameters: the center file's defaults first, then the flags.
+bool Configure(const ReportOptions& o, metrics::ReportSetup& s) {
     if (!o.center.empty()) {
         config::LoadResult center = config::LoadCenterFromFile(o.center);
         for (const auto& e : center.errors) {
@@ -32,79 +25,16 @@ bool Configure(const ReportOptions& o, Setup& s) {
         if (!center.ok()) {
             return false;
         }
-        s.zone = center.center.timezone;
-        s.kpi.service_level_threshold = center.center.service_level.threshold;
-        s.kpi.short_abandon = center.center.short_abandon;
-        s.target = center.center.service_level.fraction;
-        s.center_name = center.center.name;
-        for (const auto& a : center.center.agents) {
-            s.request.agent_team[a.id.str()] = a.team.str();
-        }
+        metrics::ApplyCenterDefaults(center.center, s);
     }
-    if (!o.tz.empty()) {
-        s.zone = o.tz;
-    }
-    auto duration = [](const std::string& flag, const std::string& text, Duration& out) {
-        if (text.empty()) {
-            return true;
-        }
-        auto d = ParseDuration(text);
-        if (!d) {
-            std::cerr << "report: " << flag << " '" << text << "' is not a duration (e.g. 20s)\n";
-            return false;
-        }
-        out = *d;
-        return true;
-    };
-    if (!duration("--threshold", o.threshold, s.kpi.service_level_threshold) ||
-        !duration("--short-abandon", o.short_abandon, s.kpi.short_abandon) ||
-        !duration("--fcr-window", o.fcr_window, s.kpi.fcr_window)) {
+    const metrics::ReportParams p{o.from,      o.to,        o.interval,      o.by, o.sl_variant,
+                                  o.threshold, o.short_abandon, o.fcr_window, o.tz};
+    Status st = metrics::ApplyReportParams(p, "--", s);
+    if (!st.ok()) {
+        std::cerr << "report: " << st.message() << "\n";
         return false;
     }
-    if (!o.sl_variant.empty()) {
-        auto v = metrics::ParseSlVariant(o.sl_variant);
-        if (!v) {
-            std::cerr << "report: --sl-variant '" << o.sl_variant << "': expected one of "
-                      << metrics::SlVariantNames() << "\n";
-            return false;
-        }
-        s.kpi.sl_variant = *v;
-    }
-    if (o.by == "day") {
-        s.request.interval = metrics::IntervalSpec::Day();
-    } else if (!o.by.empty()) {
-        auto by = metrics::ParseGroupBy(o.by);
-        if (!by) {
-            std::cerr << "report: --by '" << o.by << "': expected queue, team, agent or day\n";
-            return false;
-        }
-        s.request.by = *by;
-    }
-    if (!o.interval.empty()) {
-        auto iv = metrics::ParseInterval(o.interval);
-        if (!iv.ok()) {
-            std::cerr << "report: --interval: " << iv.status().message() << "\n";
-            return false;
-        }
-        s.request.interval = *iv;
-    }
-    if (o.by.empty() && o.interval.empty()) {
-        s.request.interval = metrics::IntervalSpec::Day();
-    }
     return true;
-}
-
-bool ParseTime(const metrics::Calendar& cal, const std::string& flag, const std::string& text,
-               std::optional<Timestamp>& out) {
-    if (text.empty()) {
-        return true;
-    }
-    out = cal.ParseLocal(text);
-    if (!out) {
-        std::cerr << "report: " << flag << " '" << text
-                  << "': expected a local date or time, e.g. 2026-12-03 or 2026-12-03T08:00\n";
-    }
-    return out.has_value();
 }
 
 // Streams the log into the aggregator. A bad line is an error naming it, unless --skip-bad.
@@ -150,7 +80,7 @@ bool Aggregate(const ReportOptions& o, metrics::Aggregator& agg) {
 }  // namespace
 
 int ReportCommand(const ReportOptions& o) {
-    Setup s;
+    metrics::ReportSetup s;
     if (!Configure(o, s)) {
         return 2;
     }
@@ -159,8 +89,9 @@ int ReportCommand(const ReportOptions& o) {
         std::cerr << "report: " << cal.status().message() << "\n";
         return 2;
     }
-    if (!ParseTime(*cal, "--from", o.from, s.request.from) ||
-        !ParseTime(*cal, "--to", o.to, s.request.to)) {
+    const metrics::ReportParams range{o.from, o.to, "", "", "", "", "", "", ""};
+    if (Status st = metrics::ApplyReportRange(range, "--", *cal, s); !st.ok()) {
+        std::cerr << "report: " << st.message() << "\n";
         return 2;
     }
     if (o.format != "table" && o.format != "csv" && o.format != "json" && o.format != "html") {

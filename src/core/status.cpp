@@ -18,6 +18,8 @@ const char* ErrorCodeName(ErrorCode code) {
             return "unavailable";
         case ErrorCode::kInternal:
             return "internal";
+        case ErrorCode::kPermissionDenied:
+            return "forbidden";
     }
     return "unknown";
 }

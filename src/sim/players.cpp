@@ -173,6 +173,35 @@ class Players::Impl : public EventSink {
     int64_t arrivals() const { return arrivals_; }
     bool idle() const { return live_.empty() && in_ivr_.empty(); }
 
+    // Contacts the players did not start (a restarted server's): waiting ones get a patience,
+    // talking ones a rest of their talk; ones cut off in the IVR hang up.
+    void Adopt(const routing::EngineState& state) {
+        for (const auto& c : state.contacts) {
+            const std::string id = c.id.str();
+            if (live_.contains(id)) continue;
+            const size_t q = QueueIndex(c.queue).value_or(0);
+            switch (c.stage) {
+                case routing::RestoredContact::Stage::kArrived:
+                    clock_.Schedule(clock_.Now(), [this, iid = c.id] {
+                        (void)engine_->Hangup(iid, routing::HangupBy::kCustomer);
+                    });
+                    break;
+                case routing::RestoredContact::Stage::kQueued:
+                case routing::RestoredContact::Stage::kOffered:
+                    StartWaiting(id, q);
+                    break;
+                case routing::RestoredContact::Stage::kTalking: {
+                    live_[id] = Live{q, false, c.agent, std::nullopt};
+                    const double talk = Queue(q).handle_time.Sample(rng_);
+                    clock_.Schedule(clock_.Now() + Ms(talk), [this, iid = c.id] {
+                        (void)engine_->Hangup(iid, routing::HangupBy::kCustomer);
+                    });
+                    break;
+                }
+            }
+        }
+    }
+
   private:
     struct Live {
         size_t queue = 0;
@@ -390,6 +419,7 @@ void Players::StartArrivals(Timestamp origin, Timestamp end) { impl_->StartArriv
 void Players::StartRoster(Timestamp origin) { impl_->StartRoster(origin); }
 void Players::StartStaffing(const CenterConfig& center) { impl_->StartStaffing(center); }
 void Players::OnEvent(const Event& e) { impl_->OnEvent(e); }
+void Players::Adopt(const routing::EngineState& state) { impl_->Adopt(state); }
 int64_t Players::arrivals() const { return impl_->arrivals(); }
 int64_t Players::events() const { return impl_->events(); }
 bool Players::idle() const { return impl_->idle(); }

@@ -16,6 +16,7 @@ enum class ErrorCode {
     kFailedPrecondition,
     kUnavailable,
     kInternal,
+    kPermissionDenied,  // the caller's role or scope does not allow it
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -47,6 +48,9 @@ inline Status Conflict(std::string m) {
 }
 inline Status FailedPrecondition(std::string m) {
     return {ErrorCode::kFailedPrecondition, std::move(m)};
+}
+inline Status PermissionDenied(std::string m) {
+    return {ErrorCode::kPermissionDenied, std::move(m)};
 }
 inline Status Internal(std::string m) {
     return {ErrorCode::kInternal, std::move(m)};

@@ -34,6 +34,8 @@ class Players final : public EventSink {
     void StartArrivals(Timestamp origin, Timestamp end);
     void StartRoster(Timestamp origin);
     void StartStaffing(const CenterConfig& center);
+    // Plays the contacts of a restored state as if they were its own.
+    void Adopt(const routing::EngineState& state);
 
     void OnEvent(const Event& e) override;
     int64_t arrivals() const;
