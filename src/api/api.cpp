@@ -7,6 +7,7 @@
 
 #include "hotline/core/event_codec.h"
 #include "hotline/core/json_text.h"
+#include "hotline/core/utf8.h"
 
 namespace hotline::api {
 namespace json = boost::json;
@@ -63,7 +64,8 @@ void Call::Text(int status, std::string content_type, std::string body) {
 }
 
 void Call::Error(int status, std::string_view code, std::string message) {
-    json::object err{{"code", code}, {"message", message}};
+    // Messages quote what the client sent, which need not be UTF-8; JSON must be.
+    json::object err{{"code", code}, {"message", ValidUtf8(message)}};
     Json(status, json::object{{"error", std::move(err)}});
 }
 

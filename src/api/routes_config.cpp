@@ -8,6 +8,7 @@
 #include "api.h"
 #include "config_edit.h"
 #include "hotline/config/loader.h"
+#include "hotline/core/utf8.h"
 #include "json_body.h"
 #include "route_roles.h"
 
@@ -23,9 +24,10 @@ Timestamp WallNow() {
 json::object ValidationError(const std::string& yaml, const std::vector<config::Diagnostic>& errors) {
     json::array list;
     for (const FieldError& f : LocateErrors(yaml, errors)) {
-        list.push_back(json::object{{"field", f.field}, {"message", f.message}, {"line", f.line}, {"column", f.column}});
+        list.push_back(json::object{{"field", ValidUtf8(f.field)}, {"message", ValidUtf8(f.message)},
+                                    {"line", f.line}, {"column", f.column}});
     }
-    std::string first = errors.empty() ? "invalid configuration" : errors.front().message;
+    std::string first = errors.empty() ? "invalid configuration" : ValidUtf8(errors.front().message);
     return json::object{{"error", json::object{{"code", "invalid_config"},
                                                {"message", first + (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "")},
                                                {"errors", std::move(list)}}}};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hotline/core/text_table.h"  // SplitFields, DaysFromCivil
+#include "hotline/core/utf8.h"         // FirstInvalidUtf8
 
 namespace hotline::imports {
 
@@ -17,8 +18,6 @@ std::optional<int64_t> ParseCount(std::string_view text);
 // "H:MM:SS" or "HH:MM:SS" → seconds since midnight.
 std::optional<int64_t> ParseClock(std::string_view text);
 
-// Where the first byte that is not valid UTF-8 is, or nullopt when the text is valid.
-std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 // "line is not UTF-8 text (byte N); convert the file first, e.g. iconv -f GBK -t UTF-8".
 std::string NotUtf8Message(size_t byte);
 // Milliseconds inside the range events accept (1970 to 2200).
