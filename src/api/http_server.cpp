@@ -14,7 +14,6 @@
 
 #include "api.h"
 #include "stream_hub.h"
-#include "views.h"
 
 namespace hotline::api {
 
@@ -61,9 +60,8 @@ HttpRequest Convert(const http::request<http::string_body>& req, const std::stri
 
 class WsSession : public std::enable_shared_from_this<WsSession> {
   public:
-    WsSession(tcp::socket socket, Api& api, StreamHub& hub, Caller caller, bool unmasked, double every_s)
-        : ws_(std::move(socket)), api_(api), hub_(hub), caller_(std::move(caller)), unmasked_(unmasked),
-          timer_(ws_.get_executor()), every_(std::chrono::milliseconds(static_cast<int64_t>(every_s * 1000))) {}
+    WsSession(tcp::socket socket, StreamHub& hub, Caller caller, bool unmasked)
+        : ws_(std::move(socket)), hub_(hub), caller_(std::move(caller)), unmasked_(unmasked) {}
 
     void Run(http::request<http::string_body> req) {
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -86,25 +84,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
                 if (auto self = weak.lock()) self->Queue(msg);
             });
         });
-        Snapshot();
         Read();
-    }
-
-    void Snapshot() {
-        std::weak_ptr<WsSession> weak = weak_from_this();
-        auto exec = ws_.get_executor();
-        api_.live().Read([weak, exec, caller = caller_](LiveView& v) {
-            auto msg = std::make_shared<const std::string>(boost::json::serialize(
-                boost::json::object{{"type", "snapshot"}, {"realtime", RealtimeJson(v, caller)}}));
-            asio::post(exec, [weak, msg] {
-                if (auto self = weak.lock()) self->Queue(msg);
-            });
-        });
-        timer_.expires_after(every_);
-        timer_.async_wait([weak](beast::error_code ec) {
-            if (ec) return;
-            if (auto self = weak.lock()) self->Snapshot();
-        });
     }
 
     void Read() {
@@ -143,7 +123,6 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     void Close() {
         if (closed_) return;
         closed_ = true;
-        timer_.cancel();
         if (id_ != 0) {
             hub_.Remove(id_);
             id_ = 0;
@@ -154,12 +133,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     }
 
     websocket::stream<beast::tcp_stream> ws_;
-    Api& api_;
     StreamHub& hub_;
     Caller caller_;
     bool unmasked_;
-    asio::steady_timer timer_;
-    std::chrono::milliseconds every_;
     beast::flat_buffer in_;
     std::deque<std::shared_ptr<const std::string>> queue_;
     int id_ = 0;
@@ -258,8 +234,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
             unmasked = true;
         }
         stream_.expires_never();
-        std::make_shared<WsSession>(stream_.release_socket(), api_, hub_, caller, unmasked, options_.snapshot_every_s)
-            ->Run(std::move(req));
+        std::make_shared<WsSession>(stream_.release_socket(), hub_, caller, unmasked)->Run(std::move(req));
     }
 
     HttpResponse StaticFile(const std::string& path) {

@@ -19,7 +19,6 @@ struct HttpServerOptions {
     uint16_t port = 8080;  // 0: any free port (see port())
     int threads = 2;
     std::string static_dir;  // the built web UI; empty: none
-    double snapshot_every_s = 1.0;  // realtime snapshots on the stream
 };
 
 class HttpServer {

@@ -157,7 +157,7 @@ int Serve(const ServeOptions& o) {
         }
     }
 
-    StreamHub hub(api);
+    StreamHub hub(api, /*snapshot_every_s=*/1.0);
     HttpServerOptions ho;
     ho.bind = o.bind;
     ho.port = o.port;

@@ -2,21 +2,72 @@
 
 #include <boost/json.hpp>
 
+#include "views.h"
+
 namespace hotline::api {
 namespace json = boost::json;
 
-StreamHub::StreamHub(Api& api) : api_(api) {
+StreamHub::StreamHub(Api& api, double snapshot_every_s)
+    : api_(api), every_(static_cast<int64_t>(snapshot_every_s * 1000)) {
     subscription_ = api_.live().Subscribe([this](int64_t seq, const Event& e) { OnEvent(seq, e); });
+    snapshots_ = std::thread([this] { SnapshotLoop(); });
 }
 
 StreamHub::~StreamHub() {
+    {
+        std::lock_guard lock(stop_mu_);
+        stopping_ = true;
+    }
+    stop_cv_.notify_all();
+    snapshots_.join();
     api_.live().Unsubscribe(subscription_);
 }
 
+std::string StreamHub::ScopeKey(const Caller& c) {
+    if (auth::SeesWholeCenter(c.role)) return "*";
+    if (c.role == auth::Role::kTeamLeader) return "team:" + c.team;
+    return "agent:" + c.agent;
+}
+
 int StreamHub::Add(Caller caller, bool unmasked, Send send) {
-    std::lock_guard lock(mu_);
-    clients_.emplace(next_, Client{std::move(caller), unmasked, std::move(send)});
-    return next_++;
+    int id = 0;
+    {
+        std::lock_guard lock(mu_);
+        id = next_++;
+        clients_.emplace(id, Client{caller, unmasked, std::move(send)});
+    }
+    SendSnapshots({{id, {ScopeKey(caller), caller}}});
+    return id;
+}
+
+void StreamHub::SnapshotLoop() {
+    std::unique_lock lock(stop_mu_);
+    while (!stop_cv_.wait_for(lock, every_, [this] { return stopping_; })) {
+        std::map<int, std::pair<std::string, Caller>> all;
+        {
+            std::lock_guard clients_lock(mu_);
+            for (const auto& [id, c] : clients_) all.emplace(id, std::make_pair(ScopeKey(c.caller), c.caller));
+        }
+        if (!all.empty()) SendSnapshots(std::move(all));
+    }
+}
+
+void StreamHub::SendSnapshots(std::map<int, std::pair<std::string, Caller>> clients) {
+    api_.live().Read([this, clients = std::move(clients)](LiveView& v) {
+        std::map<std::string, std::shared_ptr<const std::string>> by_scope;
+        for (const auto& [id, scope] : clients) {
+            auto& msg = by_scope[scope.first];
+            if (!msg) {
+                msg = std::make_shared<const std::string>(json::serialize(
+                    json::object{{"type", "snapshot"}, {"realtime", RealtimeJson(v, scope.second)}}));
+            }
+        }
+        std::lock_guard lock(mu_);
+        for (const auto& [id, scope] : clients) {
+            auto it = clients_.find(id);
+            if (it != clients_.end()) it->second.send(by_scope[scope.first]);
+        }
+    });
 }
 
 void StreamHub::Remove(int id) {

@@ -6,7 +6,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <string>
 
 #include "api.h"
@@ -16,15 +19,22 @@ namespace hotline::api {
 class StreamHub {
   public:
     using Send = std::function<void(std::shared_ptr<const std::string>)>;
-    explicit StreamHub(Api& api);
+    // Every `snapshot_every_s` each client gets the realtime picture of its scope, built once per
+    // scope (the whole center, a team, an agent) however many clients share it.
+    StreamHub(Api& api, double snapshot_every_s);
     ~StreamHub();
 
+    // A new client gets a snapshot at once, then the events and the periodic snapshots.
     int Add(Caller caller, bool unmasked, Send send);
     void Remove(int id);
     size_t size() const;
 
   private:
     void OnEvent(int64_t seq, const Event& e);
+    void SnapshotLoop();
+    // Builds each scope's snapshot once and sends it to `clients` (engine thread).
+    void SendSnapshots(std::map<int, std::pair<std::string, Caller>> clients);
+    static std::string ScopeKey(const Caller& c);
 
     struct Client {
         Caller caller;
@@ -36,6 +46,12 @@ class StreamHub {
     mutable std::mutex mu_;
     std::map<int, Client> clients_;
     int next_ = 1;
+
+    std::chrono::milliseconds every_;
+    std::mutex stop_mu_;
+    std::condition_variable stop_cv_;
+    bool stopping_ = false;
+    std::thread snapshots_;
 };
 
 }  // namespace hotline::api

@@ -64,9 +64,13 @@ class SqliteStore final : public Store {
         auto last = std::make_shared<int64_t>(0);
         Submit(
             [this, shared, last](Db& db) -> Status {
-                Stmt ins(db.get(),
-                         "INSERT INTO events(seq, ts, type, interaction, agent, queue, body) "
-                         "VALUES (?,?,?,?,?,?,?)");
+                if (!insert_event_) {  // prepared once, on the writer thread
+                    insert_event_ = std::make_unique<Stmt>(
+                        db.get(),
+                        "INSERT INTO events(seq, ts, type, interaction, agent, queue, body) "
+                        "VALUES (?,?,?,?,?,?,?)");
+                }
+                Stmt& ins = *insert_event_;
                 RETURN_IF_ERROR(ins.prepare_status());
                 int64_t seq = next_seq_;
                 for (const Event& e : *shared) {
@@ -86,7 +90,8 @@ class SqliteStore final : public Store {
                 *last = seq - 1;
                 return Status::Ok();
             },
-            [done = std::move(done), last](const Status& st) { done(st, *last); });
+            [done = std::move(done), last](const Status& st) { done(st, *last); },
+            /*isolated=*/false);
     }
 
     Result<std::vector<StoredEvent>> Events(const EventQuery& q) const override {
@@ -286,12 +291,16 @@ class SqliteStore final : public Store {
     struct Job {
         std::function<Status(Db&)> work;
         std::function<void(const Status&)> done;
+        bool isolated = true;  // under a savepoint of its own: its failure is undone alone
     };
 
-    void Submit(std::function<Status(Db&)> work, std::function<void(const Status&)> done) {
+    // Event appends are not isolated: they cannot fail but with the database itself, and a
+    // savepoint each would cost two statements per command.
+    void Submit(std::function<Status(Db&)> work, std::function<void(const Status&)> done,
+                bool isolated = true) {
         {
             std::lock_guard lock(mu_);
-            jobs_.push_back(Job{std::move(work), std::move(done)});
+            jobs_.push_back(Job{std::move(work), std::move(done), isolated});
         }
         cv_.notify_one();
     }
@@ -329,7 +338,13 @@ class SqliteStore final : public Store {
         std::vector<Status> results(batch.size());
         Status begin = writer_db_.Exec("BEGIN IMMEDIATE");
         if (begin.ok()) {
+            Status failed;
             for (size_t i = 0; i < batch.size(); ++i) {
+                if (!batch[i].isolated) {
+                    results[i] = batch[i].work(writer_db_);
+                    if (!results[i].ok()) failed = results[i];
+                    continue;
+                }
                 const int64_t seq_before = next_seq_;
                 (void)writer_db_.Exec("SAVEPOINT job");
                 results[i] = batch[i].work(writer_db_);
@@ -341,7 +356,8 @@ class SqliteStore final : public Store {
                     (void)writer_db_.Exec("RELEASE job");
                 }
             }
-            Status commit = writer_db_.Exec("COMMIT");
+            // A failed append leaves the log with a gap: the whole batch is undone instead.
+            Status commit = failed.ok() ? writer_db_.Exec("COMMIT") : failed;
             if (!commit.ok()) {
                 (void)writer_db_.Exec("ROLLBACK");
                 next_seq_ = QueryLastSeqOn(writer_db_) + 1;
@@ -387,6 +403,7 @@ class SqliteStore final : public Store {
     }
 
     Db writer_db_;
+    std::unique_ptr<Stmt> insert_event_;  // the writer thread's
     Db reader_db_;
     mutable std::mutex read_mu_;
     Options options_;
