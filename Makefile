@@ -17,11 +17,14 @@ $(BUILD)/build.ninja: | deps
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Until the server exists, the demo validates the example center and plays a scripted morning
-# rush through the real routing engine on a virtual clock, printing every event and a wallboard.
+# The living demo: `hotline serve --demo` on http://127.0.0.1:$(DEMO_PORT) with simulated callers
+# and agents, its users printed at start (docs/server.md). DEMO_SPEED=10 runs the clock ten
+# times faster. Stop it with Ctrl-C; the demo center lives on in $(BUILD)/demo.db.
+DEMO_PORT  ?= 8080
+DEMO_SPEED ?= 1
 demo: build
 	$(BUILD)/hotline check-config examples/center.yaml
-	$(BUILD)/hotline run examples/center.yaml examples/morning-rush.script
+	$(BUILD)/hotline serve --demo --db $(BUILD)/demo.db --port $(DEMO_PORT) --speed $(DEMO_SPEED)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -44,6 +47,8 @@ bench: build
 	scripts/run-benchmarks.sh $(BUILD)
 	bench/compare_sqlite.sh $(BUILD)
 	bench/compare_simpy.py $(BUILD)
+	bench/server_load.sh $(BUILD)
+	node bench/ws_fanout.mjs 1000 200
 
 format:
 	find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format-16 -i

@@ -75,6 +75,17 @@ std::string Api::OpenApiJson() const {
 void Api::AddMetaRoutes() {
     Register(RouteSpec{"GET", "/api/v1/openapi.json", {}, true, "meta", "read the API description", "", {},
                        [](const CallPtr& call) { call->Text(200, "application/json", call->api.OpenApiJson()); }});
+    // The WebSocket itself is served by the HTTP layer (an Upgrade request); a plain GET lands here.
+    Register(RouteSpec{"GET", "/api/v1/stream", roles::Everyone(), false, "views",
+                       "follow events and realtime snapshots (WebSocket; token in ?token= or the cookie)",
+                       "", {"token", "unmask"},
+                       [](const CallPtr& call) {
+                           HttpResponse r;
+                           r.status = 426;
+                           r.headers.emplace_back("Upgrade", "websocket");
+                           r.body = R"({"error":{"code":"upgrade_required","message":"/api/v1/stream is a WebSocket: send an Upgrade request"}})";
+                           call->Send(std::move(r));
+                       }});
     Register(RouteSpec{"GET", "/healthz", {}, true, "meta", "check the server is alive", "", {},
                        [](const CallPtr& call) {
                            const bool ok = call->api.live().healthy();

@@ -26,6 +26,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     std::vector<std::pair<InteractionId, AgentId>> wraps_to_end;
     std::vector<std::pair<ContactIdx, AgentIdx>> lost_offers;
     std::vector<ContactIdx> waiting;
+    std::vector<AgentId> dropped_agents;
 
     s.silent = true;
     for (size_t m = 0; m < s.merges.size(); ++m) {
@@ -35,6 +36,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         const AgentIdx ai = agent_of(ra.id);
         if (ai == kNone) {
             rep.dropped.push_back("agent " + ra.id.str() + ": no longer configured");
+            dropped_agents.push_back(ra.id);
             continue;
         }
         AgentRt& a = s.agents[ai];
@@ -156,6 +158,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     for (const auto& [id, agent] : wraps_to_end) {
         s.Emit(events::WrapupEnd{id, agent, ""});
     }
+    for (const AgentId& agent : dropped_agents) s.Emit(events::AgentLogout{agent});
     for (const auto& [ci, ai] : lost_offers) {
         s.Emit(events::OfferFail{s.contacts[ci].id, s.agents[ai].id, "restart"});
         ++rep.offers_returned;

@@ -158,17 +158,20 @@ TEST(Restore, WhatTheNewConfigurationLacksEndsWithAnEvent) {
     Side old_side(FromMillis(3'000'000));
     Engine& e = old_side.engine;
     Arrive(e, "c0", "q2");  // nobody logged in: waits
+    ASSERT_TRUE(e.Login(AgentId("a3"), false).ok());
     CenterConfig smaller = Center();
     smaller.queues.pop_back();  // q2 removed
+    smaller.agents.pop_back();  // a3 removed
     VirtualClock clock(old_side.clock.Now());
     std::mt19937_64 rng(1);
     Recorder rec;
     Engine fresh(smaller, clock, clock, rng, rec);
     auto rep = fresh.Restore(old_side.rec.builder.State());
     ASSERT_TRUE(rep.ok());
-    ASSERT_EQ(rep->dropped.size(), 1u);
-    ASSERT_EQ(rec.events.size(), 1u);
+    ASSERT_EQ(rep->dropped.size(), 2u);
+    ASSERT_EQ(rec.events.size(), 2u);
     EXPECT_EQ(rec.events[0].As<events::Hangup>()->reason, "restart");
+    EXPECT_EQ(rec.events[1].As<events::AgentLogout>()->agent.str(), "a3");
 }
 
 }  // namespace
