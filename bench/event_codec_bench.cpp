@@ -13,11 +13,16 @@ namespace {
 std::vector<Event> SampleEvents() {
     const Timestamp t{Duration{1772409600000}};
     std::vector<Event> out;
-    out.push_back({t, events::Arrive{InteractionId("c000123"), "voice", "in", "13800001234", "95555",
-                                     "cust-88121", {}}});
-    out.push_back({t, events::Enqueue{InteractionId("c000123"), QueueId("credit_card"), 2, {"english:5"}, {}}});
-    out.push_back({t, events::Offer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
-    out.push_back({t, events::Answer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
+    out.push_back(
+        {t,
+         events::Arrive{
+             InteractionId("c000123"), "voice", "in", "13800001234", "95555", "cust-88121", {}}});
+    out.push_back({t, events::Enqueue{
+                          InteractionId("c000123"), QueueId("credit_card"), 2, {"english:5"}, {}}});
+    out.push_back(
+        {t, events::Offer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
+    out.push_back(
+        {t, events::Answer{InteractionId("c000123"), AgentId("a017"), QueueId("credit_card")}});
     out.push_back({t, events::AgentState{AgentId("a017"), "busy", "", ""}});
     out.push_back({t, events::Hangup{InteractionId("c000123"), "customer", "talk", ""}});
     return out;
@@ -40,7 +45,9 @@ void EncodeEvents(benchmark::State& state) {
 void DecodeEvents(benchmark::State& state) {
     std::vector<std::string> lines;
     size_t bytes = 0;
-    for (const Event& e : SampleEvents()) lines.push_back(EventToJson(e));
+    for (const Event& e : SampleEvents()) {
+        lines.push_back(EventToJson(e));
+    }
     for (auto _ : state) {
         for (const std::string& line : lines) {
             auto e = EventFromJson(line);

@@ -22,10 +22,12 @@ namespace {
 // Collects the engine's offers so the driver can answer them after each command (a sink must
 // not call back into the engine).
 class OfferCollector : public EventSink {
-public:
+  public:
     void OnEvent(const Event& e) override {
         ++events;
-        if (const auto* o = e.As<events::Offer>()) offers.push_back(o->id);
+        if (const auto* o = e.As<events::Offer>()) {
+            offers.push_back(o->id);
+        }
     }
     std::vector<InteractionId> offers;
     int64_t events = 0;
@@ -37,7 +39,9 @@ struct Bench {
           rng(7),
           engine(center, clock, clock, rng, sink),
           pick_queue(0, shape.queues - 1) {
-        for (const auto& a : center.agents) (void)engine.Login(a.id, true);
+        for (const auto& a : center.agents) {
+            (void)engine.Login(a.id, true);
+        }
     }
 
     InteractionId Arrive() {
@@ -49,7 +53,9 @@ struct Bench {
     // Answers every outstanding offer; the answered contacts join `talking`.
     void AnswerOffers() {
         for (const auto& id : sink.offers) {
-            if (engine.Answer(id).ok()) talking.push_back(id);
+            if (engine.Answer(id).ok()) {
+                talking.push_back(id);
+            }
         }
         sink.offers.clear();
     }
@@ -116,7 +122,9 @@ void PickFromBacklog(benchmark::State& state) {
         b.Arrive();
         b.AnswerOffers();
     }
-    for (int i = 0; i < backlog; ++i) b.Arrive();
+    for (int i = 0; i < backlog; ++i) {
+        b.Arrive();
+    }
     b.AnswerOffers();
     for (auto _ : state) {
         b.HangupRandomTalker();  // the freed agent takes the best waiting contact it can serve
@@ -127,7 +135,9 @@ void PickFromBacklog(benchmark::State& state) {
     }
     state.SetItemsProcessed(state.iterations());
     int waiting = 0;
-    for (const auto& q : b.engine.Snapshot().queues) waiting += q.waiting;
+    for (const auto& q : b.engine.Snapshot().queues) {
+        waiting += q.waiting;
+    }
     state.counters["waiting"] = waiting;
 }
 

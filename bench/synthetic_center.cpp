@@ -31,11 +31,14 @@ CenterConfig MakeSyntheticCenter(const CenterShape& shape) {
         agent.name = agent.id.str();
         agent.team = TeamId("t0");
         std::set<int> held;
-        held.insert((a % shape.queues) % shape.skills);  // every queue has agents, every agent a queue
+        held.insert((a % shape.queues) %
+                    shape.skills);  // every queue has agents, every agent a queue
         while (static_cast<int>(held.size()) < std::min(shape.skills_per_agent, shape.skills)) {
             held.insert(pick_skill(rng));
         }
-        for (int s : held) agent.skills.push_back({SkillId("s" + std::to_string(s)), pick_level(rng)});
+        for (int s : held) {
+            agent.skills.push_back({SkillId("s" + std::to_string(s)), pick_level(rng)});
+        }
         agent.skills = NormalizeRequirement(std::move(agent.skills));
         c.agents.push_back(std::move(agent));
     }

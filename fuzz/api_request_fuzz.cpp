@@ -34,16 +34,22 @@ agents:
 
 struct Harness {
     Harness() {
-        dir = std::filesystem::temp_directory_path() / ("hotline-api-fuzz-" + std::to_string(::getpid()));
+        dir = std::filesystem::temp_directory_path() /
+              ("hotline-api-fuzz-" + std::to_string(::getpid()));
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         store::Options so;
         so.durability = store::Durability::kNormal;
         store = std::move(store::OpenSqlite((dir / "f.db").string(), so)).value();
         auto loaded = config::LoadCenterFromString(kCenter, "fuzz");
-        if (!loaded.ok()) std::abort();
-        live = std::make_unique<api::LiveCenter>(*store, loaded.center, kCenter, api::LiveOptions{});
-        if (!live->Start().ok()) std::abort();
+        if (!loaded.ok()) {
+            std::abort();
+        }
+        live =
+            std::make_unique<api::LiveCenter>(*store, loaded.center, kCenter, api::LiveOptions{});
+        if (!live->Start().ok()) {
+            std::abort();
+        }
         a = std::make_unique<api::Api>(*live, *store, api::ApiOptions{});
         a->SetCenter(std::make_shared<const CenterConfig>(loaded.center), kCenter);
         ::setenv("HOTLINE_ADMIN_PASSWORD", "fuzz-admin-password", 1);
@@ -59,7 +65,9 @@ struct Harness {
 };
 
 bool Skipped(const std::string& method, const std::string& path) {
-    if (method == "GET") return false;
+    if (method == "GET") {
+        return false;
+    }
     return path.rfind("/api/v1/config", 0) == 0 || path.rfind("/api/v1/users", 0) == 0 ||
            path.rfind("/api/v1/auth", 0) == 0;
 }
@@ -73,18 +81,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string line = input.substr(0, nl);
     const std::string body = nl == std::string::npos ? "" : input.substr(nl + 1);
     const size_t sp = line.find(' ');
-    if (sp == std::string::npos) return 0;
+    if (sp == std::string::npos) {
+        return 0;
+    }
     api::HttpRequest req;
     req.method = line.substr(0, sp);
     const std::string target = line.substr(sp + 1);
     const size_t q = target.find('?');
-    if (!api::PercentDecode(target.substr(0, q), false, req.path)) return 0;
-    std::string error;
-    if (q != std::string::npos && !api::ParseQueryString(target.substr(q + 1), req.query, error)) {
-        if (error.empty()) std::abort();  // a refusal always says why
+    if (!api::PercentDecode(target.substr(0, q), false, req.path)) {
         return 0;
     }
-    if (Skipped(req.method, req.path)) return 0;
+    std::string error;
+    if (q != std::string::npos && !api::ParseQueryString(target.substr(q + 1), req.query, error)) {
+        if (error.empty()) {
+            std::abort();  // a refusal always says why
+        }
+        return 0;
+    }
+    if (Skipped(req.method, req.path)) {
+        return 0;
+    }
     req.body = body;
     req.authorization = "Bearer " + h->token;
 
@@ -98,7 +114,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::abort();
     }
     const api::HttpResponse r = done.get();
-    if (r.status < 200 || r.status > 599) std::abort();
+    if (r.status < 200 || r.status > 599) {
+        std::abort();
+    }
     if (r.content_type == "application/json") {
         boost::system::error_code ec;
         boost::json::value v = boost::json::parse(r.body, ec);
@@ -108,7 +126,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         if (r.status >= 400) {
             const auto* err = v.is_object() ? v.as_object().if_contains("error") : nullptr;
-            if (err == nullptr || !err->is_object() || err->as_object().at("message").as_string().empty()) {
+            if (err == nullptr || !err->is_object() ||
+                err->as_object().at("message").as_string().empty()) {
                 std::fprintf(stderr, "error without a message: %s\n", r.body.c_str());
                 std::abort();
             }
@@ -117,8 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.status >= 400 && r.status < 500) {
         h->store->Flush();
         if (h->live->events_durable() != before) {
-            std::fprintf(stderr, "%d for %s %s, yet events were written\n", r.status, req.method.c_str(),
-                         target.c_str());
+            std::fprintf(stderr, "%d for %s %s, yet events were written\n", r.status,
+                         req.method.c_str(), target.c_str());
             std::abort();
         }
     }

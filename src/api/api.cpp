@@ -14,28 +14,44 @@ namespace json = boost::json;
 
 int HttpStatusOf(const Status& st) {
     switch (st.code()) {
-        case ErrorCode::kOk: return 200;
-        case ErrorCode::kInvalidArgument: return 400;
-        case ErrorCode::kNotFound: return 404;
-        case ErrorCode::kConflict: return 409;
-        case ErrorCode::kFailedPrecondition: return 409;
-        case ErrorCode::kUnavailable: return 503;
-        case ErrorCode::kInternal: return 500;
-        case ErrorCode::kPermissionDenied: return 403;
+        case ErrorCode::kOk:
+            return 200;
+        case ErrorCode::kInvalidArgument:
+            return 400;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kFailedPrecondition:
+            return 409;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
+        case ErrorCode::kPermissionDenied:
+            return 403;
     }
     return 500;
 }
 
 std::string_view ErrorCodeOf(const Status& st) {
     switch (st.code()) {
-        case ErrorCode::kOk: return "ok";
-        case ErrorCode::kInvalidArgument: return "invalid_argument";
-        case ErrorCode::kNotFound: return "not_found";
-        case ErrorCode::kConflict: return "conflict";
-        case ErrorCode::kFailedPrecondition: return "failed_precondition";
-        case ErrorCode::kUnavailable: return "unavailable";
-        case ErrorCode::kInternal: return "internal";
-        case ErrorCode::kPermissionDenied: return "forbidden";
+        case ErrorCode::kOk:
+            return "ok";
+        case ErrorCode::kInvalidArgument:
+            return "invalid_argument";
+        case ErrorCode::kNotFound:
+            return "not_found";
+        case ErrorCode::kConflict:
+            return "conflict";
+        case ErrorCode::kFailedPrecondition:
+            return "failed_precondition";
+        case ErrorCode::kUnavailable:
+            return "unavailable";
+        case ErrorCode::kInternal:
+            return "internal";
+        case ErrorCode::kPermissionDenied:
+            return "forbidden";
     }
     return "internal";
 }
@@ -43,7 +59,9 @@ std::string_view ErrorCodeOf(const Status& st) {
 // ---- Call ----
 
 void Call::Send(HttpResponse r) {
-    if (answered_) return;
+    if (answered_) {
+        return;
+    }
     answered_ = true;
     reply_(std::move(r));
 }
@@ -76,7 +94,9 @@ void Call::Fail(const Status& st) {
 // ---- Api ----
 
 Api::Api(LiveCenter& live, store::Store& store, ApiOptions options)
-    : live_(live), store_(store), options_(std::move(options)),
+    : live_(live),
+      store_(store),
+      options_(std::move(options)),
       auth_(std::make_unique<AuthService>(store, options_.token_ttl)),
       workers_(std::make_unique<boost::asio::thread_pool>(2)) {
     AddAuthRoutes();
@@ -118,18 +138,25 @@ void Api::SetCenter(std::shared_ptr<const CenterConfig> c, std::string yaml) {
 namespace {
 
 // Matches "/api/v1/agents/{id}/state" against a path, filling the parameters.
-bool Match(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+bool Match(std::string_view pattern, std::string_view path,
+           std::map<std::string, std::string>& params) {
     params.clear();
     while (!pattern.empty() || !path.empty()) {
-        if (pattern.empty() || path.empty()) return false;
-        if (pattern.front() != '/' || path.front() != '/') return false;
+        if (pattern.empty() || path.empty()) {
+            return false;
+        }
+        if (pattern.front() != '/' || path.front() != '/') {
+            return false;
+        }
         pattern.remove_prefix(1);
         path.remove_prefix(1);
         const size_t pe = std::min(pattern.find('/'), pattern.size());
         const size_t se = std::min(path.find('/'), path.size());
         std::string_view pseg = pattern.substr(0, pe), seg = path.substr(0, se);
         if (pseg.size() > 2 && pseg.front() == '{' && pseg.back() == '}') {
-            if (seg.empty()) return false;
+            if (seg.empty()) {
+                return false;
+            }
             params[std::string(pseg.substr(1, pseg.size() - 2))] = std::string(seg);
         } else if (pseg != seg) {
             return false;
@@ -158,14 +185,16 @@ void Api::Handle(HttpRequest req, Reply reply) {
     }
     const std::string label = route ? route->method + " " + route->pattern : "unmatched";
     auto timed = [this, label, started, reply = std::move(reply)](HttpResponse r) {
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         metrics_.Observe(label, r.status, s);
         reply(std::move(r));
     };
     auto call = std::make_shared<Call>(*this, std::move(req), std::move(timed));
     if (route == nullptr) {
         if (path_known) {
-            call->Error(405, "method_not_allowed", call->req.method + " is not allowed on " + call->req.path);
+            call->Error(405, "method_not_allowed",
+                        call->req.method + " is not allowed on " + call->req.path);
         } else {
             call->Error(404, "not_found", "no such route: " + call->req.path);
         }
@@ -200,14 +229,18 @@ void Api::Handle(HttpRequest req, Reply reply) {
 }
 
 bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& center) const {
-    if (auth::SeesWholeCenter(caller.role)) return true;
+    if (auth::SeesWholeCenter(caller.role)) {
+        return true;
+    }
     // Agents and team leaders see agent-related events of their scope, and every contact's
     // events only while it is theirs (the offer names the agent; the rest of the contact's life
     // is visible to whoever took it).
     std::string agent;
     std::visit(
         [&](const auto& body) {
-            if constexpr (requires { body.agent; }) agent = body.agent.str();
+            if constexpr (requires { body.agent; }) {
+                agent = body.agent.str();
+            }
         },
         e.body);
     if (agent.empty()) {
@@ -215,7 +248,9 @@ bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& cent
         // queue-level picture, which the wallboard shows leaders; agents see only their own.
         return caller.role == auth::Role::kTeamLeader;
     }
-    if (caller.role == auth::Role::kAgent) return agent == caller.agent;
+    if (caller.role == auth::Role::kAgent) {
+        return agent == caller.agent;
+    }
     const AgentConfig* a = center.FindAgent(AgentId{agent});
     return a != nullptr && a->team.str() == caller.team;
 }
@@ -223,7 +258,9 @@ bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& cent
 json::object Api::EventJson(int64_t seq, const Event& e, bool unmasked) const {
     json::value v = json::parse(EventToJson(e));
     json::object& o = v.as_object();
-    if (seq > 0) o["seq"] = seq;
+    if (seq > 0) {
+        o["seq"] = seq;
+    }
     if (!unmasked) {
         for (const char* key : {"from", "to", "number"}) {
             if (auto* f = o.if_contains(key); f && f->is_string()) {
@@ -239,7 +276,9 @@ json::object Api::EventJson(int64_t seq, const Event& e, bool unmasked) const {
 
 std::optional<bool> Api::Unmask(const CallPtr& call, const std::string& what) {
     auto it = call->req.query.find("unmask");
-    if (it == call->req.query.end() || it->second == "false" || it->second == "0") return false;
+    if (it == call->req.query.end() || it->second == "false" || it->second == "0") {
+        return false;
+    }
     if (it->second != "true" && it->second != "1") {
         call->Error(400, "invalid_argument", "query parameter unmask must be true or false");
         return std::nullopt;

@@ -4,12 +4,11 @@
 // the handler, which answers through its Call (possibly later, once a command is durable).
 
 #include <atomic>
+#include <boost/json/fwd.hpp>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <boost/json/fwd.hpp>
 
 #include "auth_service.h"
 #include "hotline/auth/auth.h"
@@ -29,7 +28,8 @@ class Api;
 // One request in progress: its caller, path parameters, and the ways to answer it.
 class Call {
   public:
-    Call(Api& api, HttpRequest req, Reply reply) : api(api), req(std::move(req)), reply_(std::move(reply)) {}
+    Call(Api& api, HttpRequest req, Reply reply)
+        : api(api), req(std::move(req)), reply_(std::move(reply)) {}
     Api& api;
     HttpRequest req;
     Caller caller;
@@ -58,7 +58,7 @@ struct RouteSpec {
     auth::RoleSet roles;  // who may call it; empty with is_public: anyone
     bool is_public = false;
     std::string tag, summary;
-    std::string body_schema;  // JSON Schema of the body, as JSON text; empty: no body
+    std::string body_schema;         // JSON Schema of the body, as JSON text; empty: no body
     std::vector<std::string> query;  // query parameters it reads
     Handler handler;
 };

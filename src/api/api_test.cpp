@@ -56,7 +56,9 @@ agents:
 TEST(ConfigEdit, EntitiesAreAddedReplacedAndDeletedInTheDocument) {
     const Collection* queues = FindCollection("queues");
     ASSERT_NE(queues, nullptr);
-    auto entity = boost::json::parse(R"({"name":"信用卡","skills":{"general":3},"wrapup":"20s","priority":2})").as_object();
+    auto entity = boost::json::parse(
+                      R"({"name":"信用卡","skills":{"general":3},"wrapup":"20s","priority":2})")
+                      .as_object();
     auto added = EditEntity(kYaml, *queues, EditOp::kCreate, "cards", &entity);
     ASSERT_TRUE(added.ok()) << added.status().ToString();
     auto loaded = config::LoadCenterFromString(*added, "edited");
@@ -100,7 +102,10 @@ TEST(ConfigEdit, ValidationErrorsPointAtTheField) {
 TEST(ConfigEdit, RulesLiveUnderRouting) {
     const Collection* overflow = FindCollection("overflow");
     ASSERT_NE(overflow, nullptr);
-    auto rule = boost::json::parse(R"({"queue":"general","when":{"waited":"30s"},"widen":{"lower_min_level_by":1}})").as_object();
+    auto rule =
+        boost::json::parse(
+            R"({"queue":"general","when":{"waited":"30s"},"widen":{"lower_min_level_by":1}})")
+            .as_object();
     auto edited = EditEntity(kYaml, *overflow, EditOp::kCreate, "widen_30s", &rule);
     ASSERT_TRUE(edited.ok());
     auto loaded = config::LoadCenterFromString(*edited, "edited");

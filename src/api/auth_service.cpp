@@ -5,17 +5,21 @@
 namespace hotline::api {
 namespace {
 
-constexpr int kFreeFailures = 5;               // tries before a lockout
-constexpr Duration kFirstLockout{30'000};       // then 30 s, 60 s, 120 s … up to 15 min
+constexpr int kFreeFailures = 5;           // tries before a lockout
+constexpr Duration kFirstLockout{30'000};  // then 30 s, 60 s, 120 s … up to 15 min
 constexpr Duration kMaxLockout{15 * 60'000};
 
 std::string CookieValue(const std::string& cookies, std::string_view name) {
     size_t pos = 0;
     while (pos < cookies.size()) {
         size_t end = cookies.find(';', pos);
-        if (end == std::string::npos) end = cookies.size();
+        if (end == std::string::npos) {
+            end = cookies.size();
+        }
         std::string_view part(cookies.data() + pos, end - pos);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.front() == ' ') {
+            part.remove_prefix(1);
+        }
         if (part.size() > name.size() && part.substr(0, name.size()) == name &&
             part[name.size()] == '=') {
             return std::string(part.substr(name.size() + 1));
@@ -27,7 +31,8 @@ std::string CookieValue(const std::string& cookies, std::string_view name) {
 
 }  // namespace
 
-AuthService::AuthService(store::Store& store, Duration token_ttl) : store_(store), ttl_(token_ttl) {}
+AuthService::AuthService(store::Store& store, Duration token_ttl)
+    : store_(store), ttl_(token_ttl) {}
 
 Timestamp AuthService::WallNow() {
     return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
@@ -50,8 +55,12 @@ std::string AuthService::TokenFrom(const HttpRequest& req) {
         std::string_view(req.authorization).substr(0, kBearer.size()) == kBearer) {
         return req.authorization.substr(kBearer.size());
     }
-    if (std::string c = CookieValue(req.cookie, "hotline_token"); !c.empty()) return c;
-    if (auto it = req.query.find("token"); it != req.query.end()) return it->second;
+    if (std::string c = CookieValue(req.cookie, "hotline_token"); !c.empty()) {
+        return c;
+    }
+    if (auto it = req.query.find("token"); it != req.query.end()) {
+        return it->second;
+    }
     return "";
 }
 
@@ -62,7 +71,8 @@ std::variant<LoginResult, AuthError> AuthService::Login(const std::string& usern
         std::lock_guard lock(mu_);
         Failures& f = failures_[username];
         if (f.locked_until > now) {
-            const auto wait = std::chrono::duration_cast<std::chrono::seconds>(f.locked_until - now);
+            const auto wait =
+                std::chrono::duration_cast<std::chrono::seconds>(f.locked_until - now);
             return AuthError{429, "too_many_attempts",
                              "too many failed logins for this user; try again in " +
                                  std::to_string(wait.count() + 1) + " s",
@@ -93,31 +103,43 @@ std::variant<LoginResult, AuthError> AuthService::Login(const std::string& usern
     r.expires = now + ttl_;
     r.caller = CallerOf(*user, hash);
     Status st = store_.PutToken(store::TokenRecord{hash, username, now, r.expires, false});
-    if (!st.ok()) return AuthError{503, "unavailable", "cannot record the login: " + st.message(), 0};
+    if (!st.ok()) {
+        return AuthError{503, "unavailable", "cannot record the login: " + st.message(), 0};
+    }
     sessions_[hash] = Session{r.caller, r.expires};
     return r;
 }
 
 std::variant<Caller, AuthError> AuthService::Authenticate(const HttpRequest& req) {
     const std::string token = TokenFrom(req);
-    if (token.empty()) return AuthError{401, "unauthenticated", "log in first: no token given", 0};
+    if (token.empty()) {
+        return AuthError{401, "unauthenticated", "log in first: no token given", 0};
+    }
     const std::string hash = auth::TokenHash(token);
     const Timestamp now = WallNow();
     {
         std::lock_guard lock(mu_);
         auto it = sessions_.find(hash);
         if (it != sessions_.end()) {
-            if (it->second.expires > now) return it->second.caller;
+            if (it->second.expires > now) {
+                return it->second.caller;
+            }
             sessions_.erase(it);
             return AuthError{401, "token_expired", "the login has expired; log in again", 0};
         }
     }
     // Not cached (another node, or a restart): the store knows.
     auto rec = store_.FindToken(hash);
-    if (!rec.ok() || rec->revoked) return AuthError{401, "unauthenticated", "unknown or revoked token", 0};
-    if (rec->expires <= now) return AuthError{401, "token_expired", "the login has expired; log in again", 0};
+    if (!rec.ok() || rec->revoked) {
+        return AuthError{401, "unauthenticated", "unknown or revoked token", 0};
+    }
+    if (rec->expires <= now) {
+        return AuthError{401, "token_expired", "the login has expired; log in again", 0};
+    }
     auto user = store_.FindUser(rec->username);
-    if (!user.ok() || user->disabled) return AuthError{401, "unauthenticated", "the user no longer exists", 0};
+    if (!user.ok() || user->disabled) {
+        return AuthError{401, "unauthenticated", "the user no longer exists", 0};
+    }
     Caller c = CallerOf(*user, hash);
     std::lock_guard lock(mu_);
     sessions_[hash] = Session{c, rec->expires};
@@ -135,14 +157,19 @@ void AuthService::Logout(const Caller& caller) {
 void AuthService::UserChanged(const std::string& username, bool revoke) {
     {
         std::lock_guard lock(mu_);
-        std::erase_if(sessions_, [&](const auto& kv) { return kv.second.caller.username == username; });
+        std::erase_if(sessions_,
+                      [&](const auto& kv) { return kv.second.caller.username == username; });
     }
-    if (revoke) (void)store_.RevokeTokensOf(username);
+    if (revoke) {
+        (void)store_.RevokeTokensOf(username);
+    }
 }
 
 Result<std::optional<std::string>> AuthService::EnsureAdmin() {
     ASSIGN_OR_RETURN(auto users, store_.Users());
-    if (!users.empty()) return std::optional<std::string>{};
+    if (!users.empty()) {
+        return std::optional<std::string>{};
+    }
     std::string password;
     std::optional<std::string> printed;
     if (const char* env = std::getenv("HOTLINE_ADMIN_PASSWORD"); env != nullptr && *env != '\0') {

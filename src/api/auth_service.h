@@ -75,7 +75,7 @@ class AuthService {
     store::Store& store_;
     Duration ttl_;
     std::mutex mu_;
-    std::map<std::string, Session> sessions_;  // by token hash
+    std::map<std::string, Session> sessions_;   // by token hash
     std::map<std::string, Failures> failures_;  // by user name
 };
 

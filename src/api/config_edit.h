@@ -22,7 +22,8 @@ const Collection* FindCollection(const std::string& name);
 
 // The collection's entities as JSON (numbers and booleans as the YAML has them).
 Result<boost::json::array> ListEntities(const std::string& yaml, const Collection& c);
-Result<boost::json::value> GetEntity(const std::string& yaml, const Collection& c, const std::string& id);
+Result<boost::json::value> GetEntity(const std::string& yaml, const Collection& c,
+                                     const std::string& id);
 
 enum class EditOp { kCreate, kReplace, kDelete };
 // The document with the change made; not yet validated. kCreate refuses an existing id,

@@ -9,10 +9,18 @@ namespace {
 
 // Calls per hour by queue for the demo's 42 agents: busy enough that queues form now and then.
 double DemoRate(const QueueConfig& q) {
-    if (q.channel == Channel::kChat) return 120;
-    if (q.channel == Channel::kEmail) return 40;
-    if (q.id.str() == "general") return 260;
-    if (q.id.str() == "credit_card") return 150;
+    if (q.channel == Channel::kChat) {
+        return 120;
+    }
+    if (q.channel == Channel::kEmail) {
+        return 40;
+    }
+    if (q.id.str() == "general") {
+        return 260;
+    }
+    if (q.id.str() == "credit_card") {
+        return 150;
+    }
     return 45;
 }
 
@@ -39,7 +47,9 @@ std::vector<DemoUser> DemoUsers(const CenterConfig& center) {
     std::string agent, team;
     for (const auto& a : center.agents) {
         bool leader = false;
-        for (const auto& t : center.teams) leader = leader || t.leader == a.id;
+        for (const auto& t : center.teams) {
+            leader = leader || t.leader == a.id;
+        }
         if (!leader && a.capacity[0] > 0) {
             agent = a.id.str();
             team = a.team.str();
@@ -48,7 +58,9 @@ std::vector<DemoUser> DemoUsers(const CenterConfig& center) {
     }
     std::string leader_agent;
     for (const auto& t : center.teams) {
-        if (t.id.str() == team) leader_agent = t.leader.str();
+        if (t.id.str() == team) {
+            leader_agent = t.leader.str();
+        }
     }
     out.push_back({"agent", "agent", agent, team, "座席 " + agent});
     out.push_back({"leader", "team_leader", leader_agent, team, "班长"});
@@ -59,11 +71,13 @@ std::vector<DemoUser> DemoUsers(const CenterConfig& center) {
     return out;
 }
 
-Status ResetDemoUsers(store::Store& store, const std::vector<DemoUser>& users, const std::string& password) {
+Status ResetDemoUsers(store::Store& store, const std::vector<DemoUser>& users,
+                      const std::string& password) {
     ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(password));
     for (const auto& u : users) {
-        RETURN_IF_ERROR(store.PutUser(store::User{u.username, hash, u.role, u.role == "agent" ? u.agent : "",
-                                                  u.team, u.display_name, false}));
+        RETURN_IF_ERROR(
+            store.PutUser(store::User{u.username, hash, u.role, u.role == "agent" ? u.agent : "",
+                                      u.team, u.display_name, false}));
         RETURN_IF_ERROR(store.RevokeTokensOf(u.username));
     }
     return Status::Ok();
@@ -71,8 +85,11 @@ Status ResetDemoUsers(store::Store& store, const std::vector<DemoUser>& users, c
 
 DemoCompanion::DemoCompanion(const CenterConfig& center, std::set<std::string> human_agents,
                              LiveCenter& live, uint64_t seed)
-    : scenario_(DemoScenario(center)), center_(center), human_agents_(std::move(human_agents)),
-      live_(live), seed_(seed) {}
+    : scenario_(DemoScenario(center)),
+      center_(center),
+      human_agents_(std::move(human_agents)),
+      live_(live),
+      seed_(seed) {}
 
 void DemoCompanion::Attach(routing::Engine& engine, const routing::EngineState& state) {
     if (players_) {  // a new configuration: the callers and agents carry on
@@ -82,10 +99,13 @@ void DemoCompanion::Attach(routing::Engine& engine, const routing::EngineState& 
     // The first engine: the live clock exists now.
     players_ = std::make_unique<sim::Players>(scenario_, center_, null_, live_.clock(),
                                               live_.companion_timers(), seed_);
-    players_->SetSimulatedAgents([this](const AgentId& a) { return !human_agents_.contains(a.str()); });
+    players_->SetSimulatedAgents(
+        [this](const AgentId& a) { return !human_agents_.contains(a.str()); });
     players_->Attach(&engine);
     std::set<std::string> logged_in;
-    for (const auto& a : state.agents) logged_in.insert(a.id.str());
+    for (const auto& a : state.agents) {
+        logged_in.insert(a.id.str());
+    }
     for (const auto& a : center_.agents) {
         if (!human_agents_.contains(a.id.str()) && !logged_in.contains(a.id.str())) {
             (void)engine.Login(a.id, /*ready=*/true);
@@ -97,7 +117,9 @@ void DemoCompanion::Attach(routing::Engine& engine, const routing::EngineState& 
 }
 
 void DemoCompanion::OnEvent(const Event& e) {
-    if (players_) players_->OnEvent(e);
+    if (players_) {
+        players_->OnEvent(e);
+    }
 }
 
 }  // namespace hotline::api

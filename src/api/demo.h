@@ -24,7 +24,8 @@ struct DemoUser {
 std::vector<DemoUser> DemoUsers(const CenterConfig& center);
 
 // Creates or resets the demo users with `password` (HOTLINE_DEMO_PASSWORD, or a random one).
-Status ResetDemoUsers(store::Store& store, const std::vector<DemoUser>& users, const std::string& password);
+Status ResetDemoUsers(store::Store& store, const std::vector<DemoUser>& users,
+                      const std::string& password);
 
 class DemoCompanion final : public EngineCompanion {
   public:

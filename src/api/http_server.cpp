@@ -31,14 +31,30 @@ constexpr size_t kMaxQueuedMessages = 20000;  // a stream client this far behind
 
 std::string_view ContentType(const std::filesystem::path& p) {
     const std::string ext = p.extension().string();
-    if (ext == ".html") return "text/html; charset=utf-8";
-    if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
-    if (ext == ".css") return "text/css; charset=utf-8";
-    if (ext == ".json") return "application/json";
-    if (ext == ".svg") return "image/svg+xml";
-    if (ext == ".png") return "image/png";
-    if (ext == ".ico") return "image/x-icon";
-    if (ext == ".woff2") return "font/woff2";
+    if (ext == ".html") {
+        return "text/html; charset=utf-8";
+    }
+    if (ext == ".js" || ext == ".mjs") {
+        return "text/javascript; charset=utf-8";
+    }
+    if (ext == ".css") {
+        return "text/css; charset=utf-8";
+    }
+    if (ext == ".json") {
+        return "application/json";
+    }
+    if (ext == ".svg") {
+        return "image/svg+xml";
+    }
+    if (ext == ".png") {
+        return "image/png";
+    }
+    if (ext == ".ico") {
+        return "image/x-icon";
+    }
+    if (ext == ".woff2") {
+        return "font/woff2";
+    }
     return "application/octet-stream";
 }
 
@@ -48,8 +64,12 @@ HttpRequest Convert(const http::request<http::string_body>& req, const std::stri
     out.method = std::string(req.method_string());
     const std::string_view target = req.target();
     const size_t q = target.find('?');
-    if (!PercentDecode(target.substr(0, q), false, out.path)) error = "the path has a broken %-escape";
-    if (q != std::string_view::npos && error.empty()) ParseQueryString(target.substr(q + 1), out.query, error);
+    if (!PercentDecode(target.substr(0, q), false, out.path)) {
+        error = "the path has a broken %-escape";
+    }
+    if (q != std::string_view::npos && error.empty()) {
+        ParseQueryString(target.substr(q + 1), out.query, error);
+    }
     out.body = req.body();
     out.authorization = std::string(req[http::field::authorization]);
     out.cookie = std::string(req[http::field::cookie]);
@@ -66,13 +86,17 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     void Run(http::request<http::string_body> req) {
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
         ws_.async_accept(req, [self = shared_from_this()](beast::error_code ec) {
-            if (ec) return;
+            if (ec) {
+                return;
+            }
             self->OnOpen();
         });
     }
 
     ~WsSession() {
-        if (id_ != 0) hub_.Remove(id_);
+        if (id_ != 0) {
+            hub_.Remove(id_);
+        }
     }
 
   private:
@@ -81,7 +105,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
         auto exec = ws_.get_executor();
         id_ = hub_.Add(caller_, unmasked_, [weak, exec](std::shared_ptr<const std::string> msg) {
             asio::post(exec, [weak, msg] {
-                if (auto self = weak.lock()) self->Queue(msg);
+                if (auto self = weak.lock()) {
+                    self->Queue(msg);
+                }
             });
         });
         Read();
@@ -99,29 +125,38 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     }
 
     void Queue(std::shared_ptr<const std::string> msg) {
-        if (closed_) return;
+        if (closed_) {
+            return;
+        }
         if (queue_.size() >= kMaxQueuedMessages) {
             Close();
             return;
         }
         queue_.push_back(std::move(msg));
-        if (queue_.size() == 1) Write();
+        if (queue_.size() == 1) {
+            Write();
+        }
     }
 
     void Write() {
         ws_.text(true);
-        ws_.async_write(asio::buffer(*queue_.front()), [self = shared_from_this()](beast::error_code ec, size_t) {
-            if (ec) {
-                self->Close();
-                return;
-            }
-            self->queue_.pop_front();
-            if (!self->queue_.empty()) self->Write();
-        });
+        ws_.async_write(asio::buffer(*queue_.front()),
+                        [self = shared_from_this()](beast::error_code ec, size_t) {
+                            if (ec) {
+                                self->Close();
+                                return;
+                            }
+                            self->queue_.pop_front();
+                            if (!self->queue_.empty()) {
+                                self->Write();
+                            }
+                        });
     }
 
     void Close() {
-        if (closed_) return;
+        if (closed_) {
+            return;
+        }
         closed_ = true;
         if (id_ != 0) {
             hub_.Remove(id_);
@@ -159,21 +194,26 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         parser_->body_limit(kBodyLimit);
         parser_->header_limit(kHeaderLimit);
         stream_.expires_after(std::chrono::seconds(120));
-        http::async_read(stream_, buffer_, *parser_,
-                         [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+        http::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
     }
 
     void OnRead(beast::error_code ec) {
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
-            ec == asio::error::connection_reset) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::eof || ec == asio::error::connection_reset) {
             return Shutdown();
         }
         if (ec) {
             // A request that does not parse: say so, then close (the stream is out of step).
             HttpResponse r;
-            r.status = ec == http::error::body_limit ? 413 : ec == http::error::header_limit ? 431 : 400;
+            r.status = ec == http::error::body_limit     ? 413
+                       : ec == http::error::header_limit ? 431
+                                                         : 400;
             r.body = boost::json::serialize(boost::json::object{
-                {"error", boost::json::object{{"code", "bad_request"}, {"message", "malformed HTTP request: " + ec.message()}}}});
+                {"error",
+                 boost::json::object{{"code", "bad_request"},
+                                     {"message", "malformed HTTP request: " + ec.message()}}}});
             keep_alive_ = false;
             return Write(std::move(r), 11);
         }
@@ -182,7 +222,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         keep_alive_ = req.keep_alive();
         std::string error;
         HttpRequest hreq = Convert(req, peer_, error);
-        if (websocket::is_upgrade(req)) return Upgrade(std::move(req), std::move(hreq), error);
+        if (websocket::is_upgrade(req)) {
+            return Upgrade(std::move(req), std::move(hreq), error);
+        }
         if (!error.empty()) {
             HttpResponse r;
             r.status = 400;
@@ -190,15 +232,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                 {"error", boost::json::object{{"code", "invalid_argument"}, {"message", error}}}});
             return Write(std::move(r), version_);
         }
-        if (hreq.method == "GET" && !options_.static_dir.empty() && hreq.path.rfind("/api/", 0) != 0 &&
-            hreq.path != "/metrics" && hreq.path != "/healthz") {
+        if (hreq.method == "GET" && !options_.static_dir.empty() &&
+            hreq.path.rfind("/api/", 0) != 0 && hreq.path != "/metrics" &&
+            hreq.path != "/healthz") {
             return Write(StaticFile(hreq.path), version_);
         }
         auto exec = stream_.get_executor();
         std::weak_ptr<HttpSession> weak = weak_from_this();
         auto self = shared_from_this();
         api_.Handle(std::move(hreq), [self, exec](HttpResponse r) {
-            asio::post(exec, [self, r = std::move(r)]() mutable { self->Write(std::move(r), self->version_); });
+            asio::post(exec, [self, r = std::move(r)]() mutable {
+                self->Write(std::move(r), self->version_);
+            });
         });
     }
 
@@ -207,7 +252,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         refuse.status = 404;
         keep_alive_ = false;
         if (hreq.path != "/api/v1/stream" || !error.empty()) {
-            refuse.body = R"({"error":{"code":"not_found","message":"WebSockets are at /api/v1/stream"}})";
+            refuse.body =
+                R"({"error":{"code":"not_found","message":"WebSockets are at /api/v1/stream"}})";
             return Write(std::move(refuse), version_);
         }
         auto who = api_.auth().Authenticate(hreq);
@@ -222,19 +268,26 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         if (auto it = hreq.query.find("unmask"); it != hreq.query.end() && it->second == "true") {
             if (!auth::MaySeePersonalData(caller.role)) {
                 refuse.status = 403;
-                refuse.body = R"({"error":{"code":"forbidden","message":"this role may not see personal data unmasked"}})";
+                refuse.body =
+                    R"({"error":{"code":"forbidden","message":"this role may not see personal data unmasked"}})";
                 return Write(std::move(refuse), version_);
             }
-            const Timestamp now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-            if (!api_.store().Audit(store::AuditEntry{0, now, caller.username, "read_personal_data", "stream", "GET /api/v1/stream"}).ok()) {
+            const Timestamp now =
+                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+            if (!api_.store()
+                     .Audit(store::AuditEntry{0, now, caller.username, "read_personal_data",
+                                              "stream", "GET /api/v1/stream"})
+                     .ok()) {
                 refuse.status = 503;
-                refuse.body = R"({"error":{"code":"unavailable","message":"the audit log cannot be written"}})";
+                refuse.body =
+                    R"({"error":{"code":"unavailable","message":"the audit log cannot be written"}})";
                 return Write(std::move(refuse), version_);
             }
             unmasked = true;
         }
         stream_.expires_never();
-        std::make_shared<WsSession>(stream_.release_socket(), hub_, caller, unmasked)->Run(std::move(req));
+        std::make_shared<WsSession>(stream_.release_socket(), hub_, caller, unmasked)
+            ->Run(std::move(req));
     }
 
     HttpResponse StaticFile(const std::string& path) {
@@ -258,23 +311,31 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         ss << in.rdbuf();
         r.content_type = std::string(ContentType(file));
         r.body = ss.str();
-        r.headers.emplace_back("Cache-Control", file.filename() == "index.html" ? "no-cache" : "max-age=31536000, immutable");
+        r.headers.emplace_back("Cache-Control", file.filename() == "index.html"
+                                                    ? "no-cache"
+                                                    : "max-age=31536000, immutable");
         return r;
     }
 
     void Write(HttpResponse r, unsigned version) {
-        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), version);
+        auto res = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(r.status), version);
         res->set(http::field::server, "hotline");
         res->set(http::field::content_type, r.content_type);
         res->set("X-Content-Type-Options", "nosniff");
-        for (auto& [k, v] : r.headers) res->insert(k, v);
+        for (auto& [k, v] : r.headers) {
+            res->insert(k, v);
+        }
         res->body() = std::move(r.body);
         res->keep_alive(keep_alive_);
         res->prepare_payload();
-        http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
-            if (ec || !self->keep_alive_) return self->Shutdown();
-            self->Read();
-        });
+        http::async_write(stream_, *res,
+                          [self = shared_from_this(), res](beast::error_code ec, size_t) {
+                              if (ec || !self->keep_alive_) {
+                                  return self->Shutdown();
+                              }
+                              self->Read();
+                          });
     }
 
     void Shutdown() {
@@ -296,17 +357,21 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(Api& a, StreamHub& h, HttpServerOptions o) : api(a), hub(h), options(std::move(o)), acceptor(io) {}
+    Impl(Api& a, StreamHub& h, HttpServerOptions o)
+        : api(a), hub(h), options(std::move(o)), acceptor(io) {}
 
     void Accept() {
-        acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
-            if (ec) {
-                if (ec == asio::error::operation_aborted) return;
-            } else {
-                std::make_shared<HttpSession>(std::move(socket), api, hub, options)->Start();
-            }
-            Accept();
-        });
+        acceptor.async_accept(
+            asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+                if (ec) {
+                    if (ec == asio::error::operation_aborted) {
+                        return;
+                    }
+                } else {
+                    std::make_shared<HttpSession>(std::move(socket), api, hub, options)->Start();
+                }
+                Accept();
+            });
     }
 
     Api& api;
@@ -328,16 +393,25 @@ HttpServer::~HttpServer() {
 Status HttpServer::Start() {
     beast::error_code ec;
     const auto address = asio::ip::make_address(impl_->options.bind, ec);
-    if (ec) return InvalidArgument("--bind '" + impl_->options.bind + "': not an IP address");
+    if (ec) {
+        return InvalidArgument("--bind '" + impl_->options.bind + "': not an IP address");
+    }
     tcp::endpoint ep(address, impl_->options.port);
     auto& acc = impl_->acceptor;
     acc.open(ep.protocol(), ec);
-    if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) acc.bind(ep, ec);
-    if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec) {
+        acc.set_option(asio::socket_base::reuse_address(true), ec);
+    }
+    if (!ec) {
+        acc.bind(ep, ec);
+    }
+    if (!ec) {
+        acc.listen(asio::socket_base::max_listen_connections, ec);
+    }
     if (ec) {
         return Status(ErrorCode::kUnavailable, "cannot listen on " + impl_->options.bind + ":" +
-                                                    std::to_string(impl_->options.port) + ": " + ec.message());
+                                                   std::to_string(impl_->options.port) + ": " +
+                                                   ec.message());
     }
     impl_->port = acc.local_endpoint().port();
     impl_->Accept();
@@ -352,11 +426,15 @@ uint16_t HttpServer::port() const {
 }
 
 void HttpServer::Stop() {
-    if (impl_->threads.empty()) return;
+    if (impl_->threads.empty()) {
+        return;
+    }
     beast::error_code ec;
     impl_->acceptor.close(ec);
     impl_->io.stop();
-    for (auto& t : impl_->threads) t.join();
+    for (auto& t : impl_->threads) {
+        t.join();
+    }
     impl_->threads.clear();
 }
 

@@ -4,9 +4,15 @@ namespace hotline::api {
 namespace {
 
 int HexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
     return -1;
 }
 
@@ -18,10 +24,14 @@ bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
     for (size_t i = 0; i < in.size(); ++i) {
         const char c = in[i];
         if (c == '%') {
-            if (i + 2 >= in.size()) return false;
+            if (i + 2 >= in.size()) {
+                return false;
+            }
             const int hi = HexValue(in[i + 1]);
             const int lo = HexValue(in[i + 2]);
-            if (hi < 0 || lo < 0) return false;
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
         } else if (c == '+' && plus_is_space) {
@@ -38,14 +48,18 @@ bool ParseQueryString(std::string_view text, std::map<std::string, std::string>&
     size_t pos = 0;
     while (pos <= text.size() && !text.empty()) {
         size_t amp = text.find('&', pos);
-        if (amp == std::string_view::npos) amp = text.size();
+        if (amp == std::string_view::npos) {
+            amp = text.size();
+        }
         std::string_view pair = text.substr(pos, amp - pos);
         if (!pair.empty()) {
             const size_t eq = pair.find('=');
             std::string key, value;
             if (!PercentDecode(pair.substr(0, eq), true, key) ||
-                (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value))) {
-                error = "query parameter '" + std::string(pair.substr(0, std::min<size_t>(eq, 40))) +
+                (eq != std::string_view::npos &&
+                 !PercentDecode(pair.substr(eq + 1), true, value))) {
+                error = "query parameter '" +
+                        std::string(pair.substr(0, std::min<size_t>(eq, 40))) +
                         "' has a broken %-escape";
                 return false;
             }
@@ -56,7 +70,9 @@ bool ParseQueryString(std::string_view text, std::map<std::string, std::string>&
             out[key] = value;
         }
         pos = amp + 1;
-        if (amp == text.size()) break;
+        if (amp == text.size()) {
+            break;
+        }
     }
     return true;
 }

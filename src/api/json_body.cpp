@@ -10,27 +10,39 @@ namespace hotline::api {
 
 Result<boost::json::object> ParseJsonObject(std::string_view body, bool empty_ok) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        if (empty_ok) return boost::json::object{};
+        if (empty_ok) {
+            return boost::json::object{};
+        }
         return InvalidArgument("the request needs a JSON body");
     }
     boost::system::error_code ec;
     boost::json::parse_options opts;
     opts.max_depth = 32;
     boost::json::value v = boost::json::parse(body, ec, {}, opts);
-    if (ec) return InvalidArgument("the body is not valid JSON: " + ec.message());
-    if (!v.is_object()) return InvalidArgument("the body must be a JSON object");
+    if (ec) {
+        return InvalidArgument("the body is not valid JSON: " + ec.message());
+    }
+    if (!v.is_object()) {
+        return InvalidArgument("the body must be a JSON object");
+    }
     return std::move(v.as_object());
 }
 
 void BodyReader::Fail(std::string_view key, const std::string& why) {
-    if (status_.ok()) status_ = InvalidArgument("field \"" + std::string(key) + "\": " + why);
+    if (status_.ok()) {
+        status_ = InvalidArgument("field \"" + std::string(key) + "\": " + why);
+    }
 }
 
 std::string BodyReader::String(std::string_view key, bool required, size_t max_len) {
-    if (!ok()) return "";
+    if (!ok()) {
+        return "";
+    }
     auto it = o_.find(key);
     if (it == o_.end() || it->value().is_null()) {
-        if (required) Fail(key, "is required");
+        if (required) {
+            Fail(key, "is required");
+        }
         return "";
     }
     if (!it->value().is_string()) {
@@ -49,11 +61,16 @@ std::string BodyReader::String(std::string_view key, bool required, size_t max_l
     return s;
 }
 
-std::optional<int64_t> BodyReader::Int(std::string_view key, int64_t min, int64_t max, bool required) {
-    if (!ok()) return std::nullopt;
+std::optional<int64_t> BodyReader::Int(std::string_view key, int64_t min, int64_t max,
+                                       bool required) {
+    if (!ok()) {
+        return std::nullopt;
+    }
     auto it = o_.find(key);
     if (it == o_.end() || it->value().is_null()) {
-        if (required) Fail(key, "is required");
+        if (required) {
+            Fail(key, "is required");
+        }
         return std::nullopt;
     }
     const auto& v = it->value();
@@ -76,11 +93,16 @@ std::optional<int64_t> BodyReader::Int(std::string_view key, int64_t min, int64_
     return n;
 }
 
-std::optional<double> BodyReader::Number(std::string_view key, double min, double max, bool required) {
-    if (!ok()) return std::nullopt;
+std::optional<double> BodyReader::Number(std::string_view key, double min, double max,
+                                         bool required) {
+    if (!ok()) {
+        return std::nullopt;
+    }
     auto it = o_.find(key);
     if (it == o_.end() || it->value().is_null()) {
-        if (required) Fail(key, "is required");
+        if (required) {
+            Fail(key, "is required");
+        }
         return std::nullopt;
     }
     const auto& v = it->value();
@@ -97,9 +119,13 @@ std::optional<double> BodyReader::Number(std::string_view key, double min, doubl
 }
 
 bool BodyReader::Bool(std::string_view key, bool fallback) {
-    if (!ok()) return fallback;
+    if (!ok()) {
+        return fallback;
+    }
     auto it = o_.find(key);
-    if (it == o_.end() || it->value().is_null()) return fallback;
+    if (it == o_.end() || it->value().is_null()) {
+        return fallback;
+    }
     if (!it->value().is_bool()) {
         Fail(key, "must be true or false");
         return fallback;
@@ -110,21 +136,31 @@ bool BodyReader::Bool(std::string_view key, bool fallback) {
 std::string BodyReader::OneOf(std::string_view key, std::initializer_list<std::string_view> allowed,
                               bool required) {
     std::string s = String(key, required);
-    if (!ok() || s.empty()) return s;
+    if (!ok() || s.empty()) {
+        return s;
+    }
     for (std::string_view a : allowed) {
-        if (a == s) return s;
+        if (a == s) {
+            return s;
+        }
     }
     std::string list;
-    for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    for (std::string_view a : allowed) {
+        list += (list.empty() ? "" : ", ") + std::string(a);
+    }
     Fail(key, "must be one of " + list + ", not \"" + s.substr(0, 40) + "\"");
     return "";
 }
 
 void BodyReader::OnlyKnown(std::initializer_list<std::string_view> known) {
-    if (!ok()) return;
+    if (!ok()) {
+        return;
+    }
     for (const auto& kv : o_) {
         bool found = false;
-        for (std::string_view k : known) found = found || k == kv.key();
+        for (std::string_view k : known) {
+            found = found || k == kv.key();
+        }
         if (!found) {
             Fail(kv.key(), "is not a field of this request");
             return;

@@ -20,8 +20,10 @@ class BodyReader {
     explicit BodyReader(const boost::json::object& o) : o_(o) {}
 
     std::string String(std::string_view key, bool required = false, size_t max_len = 256);
-    std::optional<int64_t> Int(std::string_view key, int64_t min, int64_t max, bool required = false);
-    std::optional<double> Number(std::string_view key, double min, double max, bool required = false);
+    std::optional<int64_t> Int(std::string_view key, int64_t min, int64_t max,
+                               bool required = false);
+    std::optional<double> Number(std::string_view key, double min, double max,
+                                 bool required = false);
     bool Bool(std::string_view key, bool fallback);
     // One of `allowed`, or "" when absent and not required.
     std::string OneOf(std::string_view key, std::initializer_list<std::string_view> allowed,

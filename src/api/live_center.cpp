@@ -1,9 +1,9 @@
 #include "live_center.h"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/executor_work_guard.hpp>
 #include <future>
 #include <iostream>
 #include <unordered_map>
@@ -19,7 +19,8 @@ namespace asio = boost::asio;
 class LiveClock final : public Clock {
   public:
     LiveClock(Timestamp virtual_origin, double speed)
-        : origin_virtual_(virtual_origin), origin_wall_(std::chrono::steady_clock::now()),
+        : origin_virtual_(virtual_origin),
+          origin_wall_(std::chrono::steady_clock::now()),
           speed_(speed) {}
 
     Timestamp Now() const override { return frozen_ ? *frozen_ : Live(); }
@@ -39,8 +40,7 @@ class LiveClock final : public Clock {
   private:
     Timestamp Live() const {
         const auto wall = std::chrono::steady_clock::now() - origin_wall_;
-        const double ms =
-            std::chrono::duration<double, std::milli>(wall).count() * speed_;
+        const double ms = std::chrono::duration<double, std::milli>(wall).count() * speed_;
         return origin_virtual_ + Duration{static_cast<int64_t>(ms)};
     }
 
@@ -64,9 +64,13 @@ class LiveTimers final : public TimerService {
         auto timer = std::make_shared<asio::steady_timer>(io_, clock_.WallDelay(at));
         entries_.emplace(id, Entry{timer, std::move(fire)});
         timer->async_wait([this, id, gen = generation_](const boost::system::error_code& ec) {
-            if (ec || gen != generation_) return;
+            if (ec || gen != generation_) {
+                return;
+            }
             auto it = entries_.find(id);
-            if (it == entries_.end()) return;
+            if (it == entries_.end()) {
+                return;
+            }
             std::function<void()> fire = std::move(it->second.fire);
             entries_.erase(it);
             run_(fire);
@@ -76,7 +80,9 @@ class LiveTimers final : public TimerService {
 
     void Cancel(TimerId id) override {
         auto it = entries_.find(id);
-        if (it == entries_.end()) return;
+        if (it == entries_.end()) {
+            return;
+        }
         it->second.timer->cancel();
         entries_.erase(it);
     }
@@ -84,7 +90,9 @@ class LiveTimers final : public TimerService {
     // Drops every pending timer (an engine being replaced).
     void CancelAll() {
         ++generation_;
-        for (auto& [id, e] : entries_) e.timer->cancel();
+        for (auto& [id, e] : entries_) {
+            e.timer->cancel();
+        }
         entries_.clear();
     }
 
@@ -113,7 +121,9 @@ class LiveCenter::Sink final : public EventSink {
         center_.CountArrival(e);
         center_.state_.Apply(e);
         center_.aggregator_->OnEvent(e);
-        if (center_.companion_ != nullptr) center_.companion_->OnEvent(e);
+        if (center_.companion_ != nullptr) {
+            center_.companion_->OnEvent(e);
+        }
     }
     std::vector<Event> pending;
 
@@ -123,8 +133,12 @@ class LiveCenter::Sink final : public EventSink {
 
 LiveCenter::LiveCenter(store::Store& store, CenterConfig center, std::string center_yaml,
                        LiveOptions options)
-    : store_(store), center_(std::move(center)), center_yaml_(std::move(center_yaml)),
-      options_(options), io_(std::make_unique<asio::io_context>()), rng_(options.seed) {}
+    : store_(store),
+      center_(std::move(center)),
+      center_yaml_(std::move(center_yaml)),
+      options_(options),
+      io_(std::make_unique<asio::io_context>()),
+      rng_(options.seed) {}
 
 LiveCenter::~LiveCenter() {
     Stop();
@@ -148,7 +162,9 @@ Status LiveCenter::Start(EngineCompanion* companion) {
     kpi.short_abandon = center_.short_abandon;
     aggregator_ = std::make_unique<metrics::Aggregator>(kpi);
     auto cal = metrics::Calendar::ForZone(center_.timezone.empty() ? "UTC" : center_.timezone);
-    if (!cal.ok()) return cal.status();
+    if (!cal.ok()) {
+        return cal.status();
+    }
     calendar_ = std::make_unique<metrics::Calendar>(std::move(cal).value());
 
     // The log first: the state fold and the KPIs see every event the center ever had.
@@ -185,16 +201,20 @@ Status LiveCenter::Start(EngineCompanion* companion) {
                     return;
                 }
                 if (rep->agents + rep->contacts + rep->wraps > 0 || !rep->dropped.empty()) {
-                    std::cerr << "hotline: restored " << rep->agents << " agents, "
-                              << rep->contacts << " contacts, " << rep->wraps << " wrap-ups"
+                    std::cerr << "hotline: restored " << rep->agents << " agents, " << rep->contacts
+                              << " contacts, " << rep->wraps << " wrap-ups"
                               << (rep->offers_returned > 0
                                       ? ", " + std::to_string(rep->offers_returned) +
                                             " ringing offers back in line"
                                       : std::string())
                               << "\n";
-                    for (const auto& d : rep->dropped) std::cerr << "hotline: dropped " << d << "\n";
+                    for (const auto& d : rep->dropped) {
+                        std::cerr << "hotline: dropped " << d << "\n";
+                    }
                 }
-                if (companion_ != nullptr) companion_->Attach(*engine_, state_.State());
+                if (companion_ != nullptr) {
+                    companion_->Attach(*engine_, state_.State());
+                }
             },
             {});
         restored.set_value(st);
@@ -208,7 +228,9 @@ Status LiveCenter::Start(EngineCompanion* companion) {
 }
 
 void LiveCenter::Stop() {
-    if (!thread_.joinable()) return;
+    if (!thread_.joinable()) {
+        return;
+    }
     std::promise<void> stopped;
     asio::post(*io_, [this, &stopped] {
         engine_timers_->CancelAll();
@@ -237,30 +259,38 @@ void LiveCenter::RunTask(const std::function<void()>& task,
 
 void LiveCenter::Flush(std::function<void(const Status&)> done) {
     if (sink_->pending.empty()) {
-        if (done) done(Status::Ok());
+        if (done) {
+            done(Status::Ok());
+        }
         return;
     }
     std::vector<Event> batch = std::move(sink_->pending);
     sink_->pending.clear();
     auto shared = std::make_shared<std::vector<Event>>(std::move(batch));
     std::vector<Event> copy = *shared;
-    store_.AppendEvents(std::move(copy), [this, shared, done = std::move(done)](
-                                             const Status& st, int64_t last_seq) {
+    store_.AppendEvents(std::move(copy), [this, shared, done = std::move(done)](const Status& st,
+                                                                                int64_t last_seq) {
         if (!st.ok()) {
             // The engine has moved on but the log has not: refuse everything from now on; a
             // restart rebuilds a consistent state from what is durable.
             store_failed_ = true;
             std::cerr << "hotline: the store failed, commands are refused until restart: "
                       << st.message() << "\n";
-            if (done) done(Status(ErrorCode::kUnavailable, "the store failed: " + st.message()));
+            if (done) {
+                done(Status(ErrorCode::kUnavailable, "the store failed: " + st.message()));
+            }
             return;
         }
         durable_ = last_seq;
-        if (done) done(Status::Ok());
+        if (done) {
+            done(Status::Ok());
+        }
         std::lock_guard lock(subscribers_mu_);
         int64_t seq = last_seq - static_cast<int64_t>(shared->size()) + 1;
         for (const Event& e : *shared) {
-            for (auto& [id, s] : subscribers_) s(seq, e);
+            for (auto& [id, s] : subscribers_) {
+                s(seq, e);
+            }
             ++seq;
         }
     });
@@ -276,8 +306,8 @@ void LiveCenter::Command(CommandFn command, std::function<void(const Status&)> d
         // answer need not wait for the store; an accepted one waits for its events.
         auto result = std::make_shared<Status>();
         clock_->Freeze();
-        LiveView view{*engine_, state_, *aggregator_, *calendar_, center_, center_yaml_,
-                      clock_->Now()};
+        LiveView view{*engine_, state_,       *aggregator_, *calendar_,
+                      center_,  center_yaml_, clock_->Now()};
         *result = command(*engine_, view);
         clock_->Thaw();
         Flush([result, done = std::move(done)](const Status& st) { done(st.ok() ? *result : st); });
@@ -288,8 +318,8 @@ void LiveCenter::Read(std::function<void(LiveView&)> read) {
     asio::post(*io_, [this, read = std::move(read)] {
         clock_->Freeze();
         aggregator_->AdvanceTo(clock_->Now());
-        LiveView view{*engine_, state_, *aggregator_, *calendar_, center_, center_yaml_,
-                      clock_->Now()};
+        LiveView view{*engine_, state_,       *aggregator_, *calendar_,
+                      center_,  center_yaml_, clock_->Now()};
         read(view);
         clock_->Thaw();
     });
@@ -305,8 +335,12 @@ void LiveCenter::Reconfigure(CenterConfig center, std::string yaml,
         center_yaml_ = std::move(yaml);
         BuildEngine(center_);
         auto rep = engine_->Restore(state_.State());
-        if (!rep.ok()) result = rep.status();
-        if (companion_ != nullptr) companion_->Attach(*engine_, state_.State());
+        if (!rep.ok()) {
+            result = rep.status();
+        }
+        if (companion_ != nullptr) {
+            companion_->Attach(*engine_, state_.State());
+        }
         clock_->Thaw();
         Flush([result, done](const Status& st) { done(st.ok() ? result : st); });
     });
@@ -314,7 +348,9 @@ void LiveCenter::Reconfigure(CenterConfig center, std::string yaml,
 
 void LiveCenter::CountArrival(const Event& e) {
     if (const auto* a = e.As<events::Arrive>()) {
-        if (auto c = ParseChannel(a->channel)) ++arrivals_[static_cast<size_t>(*c)];
+        if (auto c = ParseChannel(a->channel)) {
+            ++arrivals_[static_cast<size_t>(*c)];
+        }
     }
 }
 

@@ -77,7 +77,8 @@ class LiveCenter {
     void Read(std::function<void(LiveView&)> read);
     // Swaps in a new configuration: a new engine takes over the state the events describe.
     // `done` as for Command.
-    void Reconfigure(CenterConfig center, std::string yaml, std::function<void(const Status&)> done);
+    void Reconfigure(CenterConfig center, std::string yaml,
+                     std::function<void(const Status&)> done);
 
     // Durable events in order, with their sequence numbers; called on the store's writer thread.
     using Subscriber = std::function<void(int64_t seq, const Event& e)>;

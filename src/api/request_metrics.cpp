@@ -8,7 +8,9 @@ void RequestMetrics::Observe(const std::string& route, int status, double second
     std::lock_guard lock(mu_);
     Series& s = series_[route];
     for (size_t i = 0; i < kBuckets.size(); ++i) {
-        if (seconds <= kBuckets[i]) ++s.buckets[i];
+        if (seconds <= kBuckets[i]) {
+            ++s.buckets[i];
+        }
     }
     ++s.count;
     s.sum += seconds;

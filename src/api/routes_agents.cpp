@@ -15,11 +15,12 @@ namespace {
 json::object AgentStateJson(const routing::Engine& e, const std::string& agent) {
     for (const auto& a : e.Snapshot().agents) {
         if (a.id.str() == agent) {
-            return json::object{{"agent", agent},
-                                {"state", routing::AgentStateName(a.state)},
-                                {"reason", a.reason},
-                                {"time_in_state_s", static_cast<double>(a.time_in_state.count()) / 1000.0},
-                                {"contacts", a.contacts}};
+            return json::object{
+                {"agent", agent},
+                {"state", routing::AgentStateName(a.state)},
+                {"reason", a.reason},
+                {"time_in_state_s", static_cast<double>(a.time_in_state.count()) / 1000.0},
+                {"contacts", a.contacts}};
         }
     }
     return json::object{{"agent", agent}, {"state", "logged_out"}};
@@ -29,19 +30,24 @@ using AgentFn = std::function<Status(routing::Engine&, const AgentId&, const jso
 
 void AgentCommand(const CallPtr& call, AgentFn fn) {
     auto body = ParseJsonObject(call->req.body, /*empty_ok=*/true);
-    if (!body.ok()) return call->Fail(body.status());
+    if (!body.ok()) {
+        return call->Fail(body.status());
+    }
     const std::string agent = call->Param("id");
     auto result = std::make_shared<json::object>();
     auto shared_body = std::make_shared<json::object>(std::move(body).value());
     call->api.live().Command(
-        [call, agent, fn = std::move(fn), result, shared_body](routing::Engine& e, LiveView& v) -> Status {
+        [call, agent, fn = std::move(fn), result, shared_body](routing::Engine& e,
+                                                               LiveView& v) -> Status {
             RETURN_IF_ERROR(CheckAgentScope(call->caller, agent, v.center));
             RETURN_IF_ERROR(fn(e, AgentId{agent}, *shared_body));
             *result = AgentStateJson(e, agent);
             return Status::Ok();
         },
         [call, result](const Status& st) {
-            if (!st.ok()) return call->Fail(st);
+            if (!st.ok()) {
+                return call->Fail(st);
+            }
             call->Json(200, *result);
         });
 }
@@ -49,42 +55,61 @@ void AgentCommand(const CallPtr& call, AgentFn fn) {
 }  // namespace
 
 void Api::AddAgentRoutes() {
-    Register(RouteSpec{
-        "POST", "/api/v1/agents/{id}/login", roles::AgentStateChangers(), false, "agents",
-        "log an agent in", R"({"type":"object","properties":{"ready":{"type":"boolean"}}})", {},
-        [](const CallPtr& call) {
-            AgentCommand(call, [](routing::Engine& e, const AgentId& a, const json::object& body) {
-                BodyReader r(body);
-                r.OnlyKnown({"ready"});
-                const bool ready = r.Bool("ready", false);
-                RETURN_IF_ERROR(r.status());
-                return e.Login(a, ready);
-            });
-        }});
-    Register(RouteSpec{"POST", "/api/v1/agents/{id}/logout", roles::AgentStateChangers(), false,
-                       "agents", "log an agent out", "", {},
+    Register(RouteSpec{"POST",
+                       "/api/v1/agents/{id}/login",
+                       roles::AgentStateChangers(),
+                       false,
+                       "agents",
+                       "log an agent in",
+                       R"({"type":"object","properties":{"ready":{"type":"boolean"}}})",
+                       {},
+                       [](const CallPtr& call) {
+                           AgentCommand(call, [](routing::Engine& e, const AgentId& a,
+                                                 const json::object& body) {
+                               BodyReader r(body);
+                               r.OnlyKnown({"ready"});
+                               const bool ready = r.Bool("ready", false);
+                               RETURN_IF_ERROR(r.status());
+                               return e.Login(a, ready);
+                           });
+                       }});
+    Register(RouteSpec{"POST",
+                       "/api/v1/agents/{id}/logout",
+                       roles::AgentStateChangers(),
+                       false,
+                       "agents",
+                       "log an agent out",
+                       "",
+                       {},
                        [](const CallPtr& call) {
                            AgentCommand(call, [](routing::Engine& e, const AgentId& a,
                                                  const json::object&) { return e.Logout(a); });
                        }});
     Register(RouteSpec{
-        "POST", "/api/v1/agents/{id}/state", roles::AgentStateChangers(), false, "agents",
+        "POST",
+        "/api/v1/agents/{id}/state",
+        roles::AgentStateChangers(),
+        false,
+        "agents",
         "set an agent ready or not ready (示闲 / 示忙 with a reason)",
         R"({"type":"object","required":["state"],"properties":{"state":{"enum":["ready","not_ready"]},"reason":{"type":"string"}}})",
         {},
         [](const CallPtr& call) {
-            AgentCommand(call, [](routing::Engine& e, const AgentId& a, const json::object& body) -> Status {
-                BodyReader r(body);
-                r.OnlyKnown({"state", "reason"});
-                const std::string state = r.OneOf("state", {"ready", "not_ready"}, true);
-                const std::string reason = r.String("reason", false, 64);
-                RETURN_IF_ERROR(r.status());
-                if (state == "ready") {
-                    if (!reason.empty()) return InvalidArgument("field \"reason\": only for not_ready");
-                    return e.SetReady(a);
-                }
-                return e.SetNotReady(a, reason.empty() ? "other" : reason);
-            });
+            AgentCommand(
+                call, [](routing::Engine& e, const AgentId& a, const json::object& body) -> Status {
+                    BodyReader r(body);
+                    r.OnlyKnown({"state", "reason"});
+                    const std::string state = r.OneOf("state", {"ready", "not_ready"}, true);
+                    const std::string reason = r.String("reason", false, 64);
+                    RETURN_IF_ERROR(r.status());
+                    if (state == "ready") {
+                        if (!reason.empty()) {
+                            return InvalidArgument("field \"reason\": only for not_ready");
+                        }
+                        return e.SetReady(a);
+                    }
+                    return e.SetNotReady(a, reason.empty() ? "other" : reason);
+                });
         }});
 }
 

@@ -24,17 +24,26 @@ json::object CallerJson(const Caller& c) {
 
 void Api::AddAuthRoutes() {
     Register(RouteSpec{
-        "POST", "/api/v1/auth/login", {}, true, "auth", "log in",
+        "POST",
+        "/api/v1/auth/login",
+        {},
+        true,
+        "auth",
+        "log in",
         R"({"type":"object","required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}}})",
         {},
         [](const CallPtr& call) {
             auto body = ParseJsonObject(call->req.body);
-            if (!body.ok()) return call->Fail(body.status());
+            if (!body.ok()) {
+                return call->Fail(body.status());
+            }
             BodyReader r(*body);
             r.OnlyKnown({"username", "password"});
             std::string username = r.String("username", true, 64);
             std::string password = r.String("password", true, 1024);
-            if (!r.ok()) return call->Fail(r.status());
+            if (!r.ok()) {
+                return call->Fail(r.status());
+            }
             call->api.Offload([call, username, password] {
                 auto result = call->api.auth().Login(username, password);
                 if (auto* err = std::get_if<AuthError>(&result)) {
@@ -43,7 +52,8 @@ void Api::AddAuthRoutes() {
                     resp.body = json::serialize(json::object{
                         {"error", json::object{{"code", err->code}, {"message", err->message}}}});
                     if (err->retry_after_s > 0) {
-                        resp.headers.emplace_back("Retry-After", std::to_string(err->retry_after_s));
+                        resp.headers.emplace_back("Retry-After",
+                                                  std::to_string(err->retry_after_s));
                     }
                     return call->Send(std::move(resp));
                 }
@@ -53,26 +63,40 @@ void Api::AddAuthRoutes() {
                 o["token"] = ok.token;
                 o["expires"] = ToMillis(ok.expires);
                 resp.body = json::serialize(o);
-                const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(
-                    call->api.options().token_ttl);
-                resp.headers.emplace_back("Set-Cookie", "hotline_token=" + ok.token +
-                                                            "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                                            std::to_string(max_age.count()));
+                const auto max_age =
+                    std::chrono::duration_cast<std::chrono::seconds>(call->api.options().token_ttl);
+                resp.headers.emplace_back("Set-Cookie",
+                                          "hotline_token=" + ok.token +
+                                              "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                              std::to_string(max_age.count()));
                 call->Send(std::move(resp));
             });
         }});
-    Register(RouteSpec{"POST", "/api/v1/auth/logout", roles::Everyone(), false, "auth",
-                       "log out (the token is revoked)", "", {},
+    Register(RouteSpec{"POST",
+                       "/api/v1/auth/logout",
+                       roles::Everyone(),
+                       false,
+                       "auth",
+                       "log out (the token is revoked)",
+                       "",
+                       {},
                        [](const CallPtr& call) {
                            call->api.auth().Logout(call->caller);
                            HttpResponse resp;
                            resp.body = R"({"ok":true})";
                            resp.headers.emplace_back(
-                               "Set-Cookie", "hotline_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                               "Set-Cookie",
+                               "hotline_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
                            call->Send(std::move(resp));
                        }});
-    Register(RouteSpec{"GET", "/api/v1/me", roles::Everyone(), false, "auth", "see who is logged in",
-                       "", {},
+    Register(RouteSpec{"GET",
+                       "/api/v1/me",
+                       roles::Everyone(),
+                       false,
+                       "auth",
+                       "see who is logged in",
+                       "",
+                       {},
                        [](const CallPtr& call) { call->Json(200, CallerJson(call->caller)); }});
 }
 

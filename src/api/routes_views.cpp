@@ -33,10 +33,14 @@ json::object TodayReport(LiveView& v, metrics::GroupBy by) {
 
 std::string_view StageName(routing::RestoredContact::Stage s) {
     switch (s) {
-        case routing::RestoredContact::Stage::kArrived: return "arrived";
-        case routing::RestoredContact::Stage::kQueued: return "queued";
-        case routing::RestoredContact::Stage::kOffered: return "offered";
-        case routing::RestoredContact::Stage::kTalking: return "talking";
+        case routing::RestoredContact::Stage::kArrived:
+            return "arrived";
+        case routing::RestoredContact::Stage::kQueued:
+            return "queued";
+        case routing::RestoredContact::Stage::kOffered:
+            return "offered";
+        case routing::RestoredContact::Stage::kTalking:
+            return "talking";
     }
     return "arrived";
 }
@@ -47,7 +51,9 @@ bool InScope(const Caller& c, const std::string& agent, const CenterConfig& cent
 
 // A number of milliseconds, or a local date / time in the center's zone.
 std::optional<Timestamp> ParseTimeParam(const std::string& text, const metrics::Calendar& cal) {
-    if (!text.empty() && std::all_of(text.begin(), text.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }) &&
+    if (!text.empty() &&
+        std::all_of(text.begin(), text.end(),
+                    [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }) &&
         text.size() <= 15) {
         return FromMillis(std::stoll(text));
     }
@@ -62,7 +68,9 @@ std::string Q(const CallPtr& call, const std::string& key) {
 Result<int64_t> IntParam(const CallPtr& call, const std::string& key, int64_t fallback, int64_t min,
                          int64_t max) {
     const std::string text = Q(call, key);
-    if (text.empty()) return fallback;
+    if (text.empty()) {
+        return fallback;
+    }
     int64_t v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || p != text.data() + text.size() || v < min || v > max) {
@@ -74,7 +82,9 @@ Result<int64_t> IntParam(const CallPtr& call, const std::string& key, int64_t fa
 
 Status OnlyParams(const CallPtr& call, std::initializer_list<std::string_view> known) {
     for (const auto& [k, v] : call->req.query) {
-        if (k == "token") continue;
+        if (k == "token") {
+            continue;
+        }
         if (std::find(known.begin(), known.end(), k) == known.end()) {
             return InvalidArgument("query parameter " + k + " is not known here");
         }
@@ -85,94 +95,123 @@ Status OnlyParams(const CallPtr& call, std::initializer_list<std::string_view> k
 }  // namespace
 
 json::object RealtimeJson(LiveView& v, const Caller& caller) {
-        const routing::RealtimeSnapshot snap = v.engine.Snapshot();
-        json::object today_by_queue = TodayReport(v, metrics::GroupBy::kQueue);
-        std::map<std::string, json::value> today;
-        for (auto& row : today_by_queue["rows"].as_array()) {
-            today[std::string(row.as_object()["queue"].as_string())] = row;
+    const routing::RealtimeSnapshot snap = v.engine.Snapshot();
+    json::object today_by_queue = TodayReport(v, metrics::GroupBy::kQueue);
+    std::map<std::string, json::value> today;
+    for (auto& row : today_by_queue["rows"].as_array()) {
+        today[std::string(row.as_object()["queue"].as_string())] = row;
+    }
+    json::array queues;
+    for (const auto& q : snap.queues) {
+        const QueueConfig* qc = v.center.FindQueue(q.id);
+        json::object agents;
+        for (int s = 0; s < routing::kAgentStateCount; ++s) {
+            agents[routing::AgentStateName(static_cast<routing::AgentStateKind>(s))] =
+                q.agents[static_cast<size_t>(s)];
         }
-        json::array queues;
-        for (const auto& q : snap.queues) {
-            const QueueConfig* qc = v.center.FindQueue(q.id);
-            json::object agents;
-            for (int s = 0; s < routing::kAgentStateCount; ++s) {
-                agents[routing::AgentStateName(static_cast<routing::AgentStateKind>(s))] =
-                    q.agents[static_cast<size_t>(s)];
-            }
-            const ServiceLevelTarget goal = qc ? qc->service_level : v.center.service_level;
-            auto t = today.find(q.id.str());
-            queues.push_back(json::object{
-                {"id", q.id.str()},
-                {"name", qc ? qc->name : ""},
-                {"channel", qc ? ChannelName(qc->channel) : "voice"},
-                {"waiting", q.waiting},
-                {"longest_wait_s", Seconds(q.longest_wait)},
-                {"expected_wait_s", Seconds(q.expected_wait)},
-                {"merged", q.merged},
-                {"agents", std::move(agents)},
-                {"target", goal.fraction},
-                {"within_s", Seconds(goal.threshold)},
-                {"today", t == today.end() ? json::value(nullptr) : t->second}});
+        const ServiceLevelTarget goal = qc ? qc->service_level : v.center.service_level;
+        auto t = today.find(q.id.str());
+        queues.push_back(
+            json::object{{"id", q.id.str()},
+                         {"name", qc ? qc->name : ""},
+                         {"channel", qc ? ChannelName(qc->channel) : "voice"},
+                         {"waiting", q.waiting},
+                         {"longest_wait_s", Seconds(q.longest_wait)},
+                         {"expected_wait_s", Seconds(q.expected_wait)},
+                         {"merged", q.merged},
+                         {"agents", std::move(agents)},
+                         {"target", goal.fraction},
+                         {"within_s", Seconds(goal.threshold)},
+                         {"today", t == today.end() ? json::value(nullptr) : t->second}});
+    }
+    json::array agents;
+    for (const auto& a : snap.agents) {
+        if (!InScope(caller, a.id.str(), v.center)) {
+            continue;
         }
-        json::array agents;
-        for (const auto& a : snap.agents) {
-            if (!InScope(caller, a.id.str(), v.center)) continue;
-            const AgentConfig* ac = v.center.FindAgent(a.id);
-            agents.push_back(json::object{{"id", a.id.str()},
-                                          {"name", ac ? ac->name : ""},
-                                          {"team", ac ? ac->team.str() : ""},
-                                          {"state", routing::AgentStateName(a.state)},
-                                          {"reason", a.reason},
-                                          {"time_in_state_s", Seconds(a.time_in_state)},
-                                          {"contacts", a.contacts}});
-        }
-        json::object out{
-            {"at", ToMillis(snap.at)},
-            {"center", json::object{{"name", v.center.name},
-                                    {"timezone", v.center.timezone},
-                                    {"target", v.center.service_level.fraction},
-                                    {"within_s", Seconds(v.center.service_level.threshold)}}},
-            {"queues", std::move(queues)},
-            {"agents", std::move(agents)},
-            {"today", today_by_queue["total"]}};
+        const AgentConfig* ac = v.center.FindAgent(a.id);
+        agents.push_back(json::object{{"id", a.id.str()},
+                                      {"name", ac ? ac->name : ""},
+                                      {"team", ac ? ac->team.str() : ""},
+                                      {"state", routing::AgentStateName(a.state)},
+                                      {"reason", a.reason},
+                                      {"time_in_state_s", Seconds(a.time_in_state)},
+                                      {"contacts", a.contacts}});
+    }
+    json::object out{
+        {"at", ToMillis(snap.at)},
+        {"center", json::object{{"name", v.center.name},
+                                {"timezone", v.center.timezone},
+                                {"target", v.center.service_level.fraction},
+                                {"within_s", Seconds(v.center.service_level.threshold)}}},
+        {"queues", std::move(queues)},
+        {"agents", std::move(agents)},
+        {"today", today_by_queue["total"]}};
     return out;
 }
 
 void Api::AddViewRoutes() {
-    Register(RouteSpec{
-        "GET", "/api/v1/realtime", roles::Everyone(), false, "views",
-        "see the realtime picture: queues, agents, today's KPIs", "", {},
-        [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {}); !st.ok()) return call->Fail(st);
-            call->api.live().Read([call](LiveView& v) { call->Json(200, RealtimeJson(v, call->caller)); });
-        }});
+    Register(RouteSpec{"GET",
+                       "/api/v1/realtime",
+                       roles::Everyone(),
+                       false,
+                       "views",
+                       "see the realtime picture: queues, agents, today's KPIs",
+                       "",
+                       {},
+                       [](const CallPtr& call) {
+                           if (Status st = OnlyParams(call, {}); !st.ok()) {
+                               return call->Fail(st);
+                           }
+                           call->api.live().Read([call](LiveView& v) {
+                               call->Json(200, RealtimeJson(v, call->caller));
+                           });
+                       }});
 
     Register(RouteSpec{
-        "GET", "/api/v1/reports", roles::Leaders(), false, "views",
-        "see KPI reports (the parameters and JSON of `hotline report`)", "",
-        {"from", "to", "interval", "by", "sl_variant", "threshold", "short_abandon", "fcr_window", "tz"},
+        "GET",
+        "/api/v1/reports",
+        roles::Leaders(),
+        false,
+        "views",
+        "see KPI reports (the parameters and JSON of `hotline report`)",
+        "",
+        {"from", "to", "interval", "by", "sl_variant", "threshold", "short_abandon", "fcr_window",
+         "tz"},
         [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {"from", "to", "interval", "by", "sl_variant", "threshold",
-                                              "short_abandon", "fcr_window", "tz", "format"});
+            if (Status st =
+                    OnlyParams(call, {"from", "to", "interval", "by", "sl_variant", "threshold",
+                                      "short_abandon", "fcr_window", "tz", "format"});
                 !st.ok()) {
                 return call->Fail(st);
             }
-            const metrics::ReportParams p{Q(call, "from"),      Q(call, "to"),
-                                          Q(call, "interval"),  Q(call, "by"),
-                                          Q(call, "sl_variant"), Q(call, "threshold"),
-                                          Q(call, "short_abandon"), Q(call, "fcr_window"),
+            const metrics::ReportParams p{Q(call, "from"),
+                                          Q(call, "to"),
+                                          Q(call, "interval"),
+                                          Q(call, "by"),
+                                          Q(call, "sl_variant"),
+                                          Q(call, "threshold"),
+                                          Q(call, "short_abandon"),
+                                          Q(call, "fcr_window"),
                                           Q(call, "tz")};
             const std::string format = Q(call, "format");
             if (!format.empty() && format != "json" && format != "csv") {
-                return call->Error(400, "invalid_argument", "query parameter format must be json or csv");
+                return call->Error(400, "invalid_argument",
+                                   "query parameter format must be json or csv");
             }
             auto center = call->api.center();
             metrics::ReportSetup setup;
             metrics::ApplyCenterDefaults(*center, setup);
-            if (Status st = metrics::ApplyReportParams(p, "", setup); !st.ok()) return call->Fail(st);
+            if (Status st = metrics::ApplyReportParams(p, "", setup); !st.ok()) {
+                return call->Fail(st);
+            }
             auto cal = metrics::Calendar::ForZone(setup.zone);
-            if (!cal.ok()) return call->Fail(InvalidArgument("tz: " + cal.status().message()));
-            if (Status st = metrics::ApplyReportRange(p, "", *cal, setup); !st.ok()) return call->Fail(st);
+            if (!cal.ok()) {
+                return call->Fail(InvalidArgument("tz: " + cal.status().message()));
+            }
+            if (Status st = metrics::ApplyReportRange(p, "", *cal, setup); !st.ok()) {
+                return call->Fail(st);
+            }
             const bool team_scoped = call->caller.role == auth::Role::kTeamLeader;
             auto finish = [call, format, team_scoped](metrics::Report report) {
                 if (team_scoped && report.by == metrics::GroupBy::kAgent) {
@@ -182,14 +221,17 @@ void Api::AddViewRoutes() {
                         return !InScope(call->caller, r.key, *c);
                     });
                 }
-                if (format == "csv") return call->Text(200, "text/csv; charset=utf-8", metrics::ReportToCsv(report));
+                if (format == "csv") {
+                    return call->Text(200, "text/csv; charset=utf-8", metrics::ReportToCsv(report));
+                }
                 call->Text(200, "application/json", metrics::ReportToJson(report));
             };
             const metrics::KpiOptions defaults = setup.kpi;
             call->api.live().Read([call, setup, cal = *cal, finish, defaults](LiveView& v) {
                 const metrics::KpiOptions& live = v.aggregator.options();
                 if (live.service_level_threshold == defaults.service_level_threshold &&
-                    live.short_abandon == defaults.short_abandon && live.fcr_window == defaults.fcr_window &&
+                    live.short_abandon == defaults.short_abandon &&
+                    live.fcr_window == defaults.fcr_window &&
                     live.sl_variant == defaults.sl_variant && cal.zone() == v.calendar.zone()) {
                     // The live aggregator has seen every stored event: the report is at hand.
                     return finish(metrics::BuildReport(v.aggregator, cal, setup.request));
@@ -201,7 +243,9 @@ void Api::AddViewRoutes() {
                         agg.OnEvent(e.event);
                         return true;
                     });
-                    if (!st.ok()) return call->Fail(st);
+                    if (!st.ok()) {
+                        return call->Fail(st);
+                    }
                     agg.AdvanceTo(agg.last_event());
                     finish(metrics::BuildReport(agg, cal, setup.request));
                 });
@@ -209,8 +253,13 @@ void Api::AddViewRoutes() {
         }});
 
     Register(RouteSpec{
-        "GET", "/api/v1/events", roles::EventReaders(), false, "views",
-        "read the event history (paged; personal data masked unless unmask=true)", "",
+        "GET",
+        "/api/v1/events",
+        roles::EventReaders(),
+        false,
+        "views",
+        "read the event history (paged; personal data masked unless unmask=true)",
+        "",
         {"after", "from", "to", "type", "interaction", "agent", "queue", "limit", "unmask"},
         [](const CallPtr& call) {
             if (Status st = OnlyParams(call, {"after", "from", "to", "type", "interaction", "agent",
@@ -221,20 +270,28 @@ void Api::AddViewRoutes() {
             store::EventQuery q;
             auto after = IntParam(call, "after", 0, 0, INT64_MAX);
             auto limit = IntParam(call, "limit", 1000, 1, 10000);
-            if (!after.ok()) return call->Fail(after.status());
-            if (!limit.ok()) return call->Fail(limit.status());
+            if (!after.ok()) {
+                return call->Fail(after.status());
+            }
+            if (!limit.ok()) {
+                return call->Fail(limit.status());
+            }
             q.after_seq = *after;
             q.limit = static_cast<int>(*limit);
             auto center = call->api.center();
-            auto cal = metrics::Calendar::ForZone(center->timezone.empty() ? "UTC" : center->timezone);
+            auto cal =
+                metrics::Calendar::ForZone(center->timezone.empty() ? "UTC" : center->timezone);
             for (const char* key : {"from", "to"}) {
                 const std::string text = Q(call, key);
-                if (text.empty()) continue;
+                if (text.empty()) {
+                    continue;
+                }
                 auto t = ParseTimeParam(text, *cal);
                 if (!t) {
-                    return call->Error(400, "invalid_argument",
-                                       std::string("query parameter ") + key +
-                                           " must be milliseconds since 1970 or a local date / time");
+                    return call->Error(
+                        400, "invalid_argument",
+                        std::string("query parameter ") + key +
+                            " must be milliseconds since 1970 or a local date / time");
                 }
                 (std::string_view(key) == "from" ? q.from : q.to) = t;
             }
@@ -243,11 +300,17 @@ void Api::AddViewRoutes() {
             q.agent = Q(call, "agent");
             q.queue = Q(call, "queue");
             const auto unmask = call->api.Unmask(call, "events");
-            if (!unmask) return;
+            if (!unmask) {
+                return;
+            }
             auto events = call->api.store().Events(q);
-            if (!events.ok()) return call->Fail(events.status());
+            if (!events.ok()) {
+                return call->Fail(events.status());
+            }
             json::array out;
-            for (const auto& e : *events) out.push_back(call->api.EventJson(e.seq, e.event, *unmask));
+            for (const auto& e : *events) {
+                out.push_back(call->api.EventJson(e.seq, e.event, *unmask));
+            }
             json::object body{{"events", std::move(out)}};
             body["next_after"] = events->size() == static_cast<size_t>(q.limit)
                                      ? json::value(events->back().seq)
@@ -256,10 +319,18 @@ void Api::AddViewRoutes() {
         }});
 
     Register(RouteSpec{
-        "GET", "/api/v1/interactions", roles::Everyone(), false, "contacts",
-        "list the contacts in progress (an agent its own, a team leader its team's)", "", {},
+        "GET",
+        "/api/v1/interactions",
+        roles::Everyone(),
+        false,
+        "contacts",
+        "list the contacts in progress (an agent its own, a team leader its team's)",
+        "",
+        {},
         [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {}); !st.ok()) return call->Fail(st);
+            if (Status st = OnlyParams(call, {}); !st.ok()) {
+                return call->Fail(st);
+            }
             call->api.live().Read([call](LiveView& v) {
                 json::array list;
                 for (const auto& c : v.state.State().contacts) {
@@ -282,89 +353,136 @@ void Api::AddViewRoutes() {
         }});
 
     Register(RouteSpec{
-        "GET", "/api/v1/interactions/{id}", roles::Everyone(), false, "contacts",
-        "see one contact: where it stands, its caller (masked unless unmask=true) and its events", "",
+        "GET",
+        "/api/v1/interactions/{id}",
+        roles::Everyone(),
+        false,
+        "contacts",
+        "see one contact: where it stands, its caller (masked unless unmask=true) and its events",
+        "",
         {"unmask"},
         [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {"unmask"}); !st.ok()) return call->Fail(st);
+            if (Status st = OnlyParams(call, {"unmask"}); !st.ok()) {
+                return call->Fail(st);
+            }
             const std::string id = call->Param("id");
             call->api.live().Read([call, id](LiveView& v) {
                 // Agents and team leaders see a contact while it is theirs; the rest any.
                 const routing::RestoredContact* c = v.state.Find(InteractionId{id});
                 if (!auth::SeesWholeCenter(call->caller.role)) {
                     Status st = CheckContactScope(call->caller, id, c, v.center);
-                    if (!st.ok()) return call->Fail(st);
+                    if (!st.ok()) {
+                        return call->Fail(st);
+                    }
                 }
-                json::object now = c == nullptr
-                                       ? json::object{{"stage", "ended"}}
-                                       : json::object{{"stage", StageName(c->stage)},
-                                                      {"queue", c->queue.str()},
-                                                      {"agent", c->agent.str()},
-                                                      {"on_hold", c->on_hold}};
+                json::object now = c == nullptr ? json::object{{"stage", "ended"}}
+                                                : json::object{{"stage", StageName(c->stage)},
+                                                               {"queue", c->queue.str()},
+                                                               {"agent", c->agent.str()},
+                                                               {"on_hold", c->on_hold}};
                 call->api.Offload([call, id, now] {
                     const auto unmask = call->api.Unmask(call, "interaction " + id);
-                    if (!unmask) return;
+                    if (!unmask) {
+                        return;
+                    }
                     store::EventQuery q;
                     q.interaction = id;
                     q.limit = 1000;
                     auto events = call->api.store().Events(q);
-                    if (!events.ok()) return call->Fail(events.status());
-                    if (events->empty()) return call->Error(404, "not_found", "unknown interaction \"" + id + "\"");
+                    if (!events.ok()) {
+                        return call->Fail(events.status());
+                    }
+                    if (events->empty()) {
+                        return call->Error(404, "not_found", "unknown interaction \"" + id + "\"");
+                    }
                     json::array list;
                     json::object caller;
                     for (const auto& e : *events) {
                         json::object o = call->api.EventJson(e.seq, e.event, *unmask);
                         if (e.event.As<events::Arrive>()) {
-                            for (const char* k : {"channel", "direction", "from", "to", "customer"}) {
-                                if (auto* f = o.if_contains(k)) caller[k] = *f;
+                            for (const char* k :
+                                 {"channel", "direction", "from", "to", "customer"}) {
+                                if (auto* f = o.if_contains(k)) {
+                                    caller[k] = *f;
+                                }
                             }
                         }
                         list.push_back(std::move(o));
                     }
-                    json::object out{{"id", id}, {"now", now}, {"contact", caller}, {"events", std::move(list)}};
+                    json::object out{
+                        {"id", id}, {"now", now}, {"contact", caller}, {"events", std::move(list)}};
                     call->Json(200, out);
                 });
             });
         }});
 
-    Register(RouteSpec{
-        "GET", "/api/v1/agents/{id}/today", roles::AgentStateChangers(), false, "agents",
-        "see an agent's own figures for today", "", {},
-        [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {}); !st.ok()) return call->Fail(st);
-            const std::string agent = call->Param("id");
-            call->api.live().Read([call, agent](LiveView& v) {
-                if (Status st = CheckAgentScope(call->caller, agent, v.center); !st.ok()) return call->Fail(st);
-                json::object report = TodayReport(v, metrics::GroupBy::kAgent);
-                json::value row = nullptr;
-                for (auto& r : report["rows"].as_array()) {
-                    if (r.as_object()["agent"].as_string() == agent) row = r;
-                }
-                call->Json(200, json::object{{"agent", agent}, {"today", row}});
-            });
-        }});
+    Register(RouteSpec{"GET",
+                       "/api/v1/agents/{id}/today",
+                       roles::AgentStateChangers(),
+                       false,
+                       "agents",
+                       "see an agent's own figures for today",
+                       "",
+                       {},
+                       [](const CallPtr& call) {
+                           if (Status st = OnlyParams(call, {}); !st.ok()) {
+                               return call->Fail(st);
+                           }
+                           const std::string agent = call->Param("id");
+                           call->api.live().Read([call, agent](LiveView& v) {
+                               if (Status st = CheckAgentScope(call->caller, agent, v.center);
+                                   !st.ok()) {
+                                   return call->Fail(st);
+                               }
+                               json::object report = TodayReport(v, metrics::GroupBy::kAgent);
+                               json::value row = nullptr;
+                               for (auto& r : report["rows"].as_array()) {
+                                   if (r.as_object()["agent"].as_string() == agent) {
+                                       row = r;
+                                   }
+                               }
+                               call->Json(200, json::object{{"agent", agent}, {"today", row}});
+                           });
+                       }});
 
     Register(RouteSpec{
-        "GET", "/api/v1/audit", roles::Auditors(), false, "views",
-        "read the audit log (who read personal data, who changed what)", "",
+        "GET",
+        "/api/v1/audit",
+        roles::Auditors(),
+        false,
+        "views",
+        "read the audit log (who read personal data, who changed what)",
+        "",
         {"after", "user", "action", "limit"},
         [](const CallPtr& call) {
-            if (Status st = OnlyParams(call, {"after", "user", "action", "limit"}); !st.ok()) return call->Fail(st);
+            if (Status st = OnlyParams(call, {"after", "user", "action", "limit"}); !st.ok()) {
+                return call->Fail(st);
+            }
             store::AuditQuery q;
             auto after = IntParam(call, "after", 0, 0, INT64_MAX);
             auto limit = IntParam(call, "limit", 1000, 1, 10000);
-            if (!after.ok()) return call->Fail(after.status());
-            if (!limit.ok()) return call->Fail(limit.status());
+            if (!after.ok()) {
+                return call->Fail(after.status());
+            }
+            if (!limit.ok()) {
+                return call->Fail(limit.status());
+            }
             q.after_id = *after;
             q.limit = static_cast<int>(*limit);
             q.username = Q(call, "user");
             q.action = Q(call, "action");
             auto log = call->api.store().AuditLog(q);
-            if (!log.ok()) return call->Fail(log.status());
+            if (!log.ok()) {
+                return call->Fail(log.status());
+            }
             json::array out;
             for (const auto& a : *log) {
-                out.push_back(json::object{{"id", a.id}, {"ts", ToMillis(a.ts)}, {"user", a.username},
-                                           {"action", a.action}, {"target", a.target}, {"detail", a.detail}});
+                out.push_back(json::object{{"id", a.id},
+                                           {"ts", ToMillis(a.ts)},
+                                           {"user", a.username},
+                                           {"action", a.action},
+                                           {"target", a.target},
+                                           {"detail", a.detail}});
             }
             call->Json(200, json::object{{"audit", std::move(out)}});
         }});

@@ -1,3 +1,5 @@
+#include "hotline/api/server.h"
+
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -6,7 +8,6 @@
 
 #include "api.h"
 #include "demo.h"
-#include "hotline/api/server.h"
 #include "hotline/config/loader.h"
 #include "http_server.h"
 #include "stream_hub.h"
@@ -24,13 +25,16 @@ std::string ReadFile(const std::string& path, bool& ok) {
 
 // The configuration to run: --center if given (and stored as a new version), else the stored
 // one, else the demo's with --demo.
-Result<std::pair<CenterConfig, std::string>> ChooseCenter(const ServeOptions& o, store::Store& store) {
+Result<std::pair<CenterConfig, std::string>> ChooseCenter(const ServeOptions& o,
+                                                          store::Store& store) {
     std::string yaml, name;
     bool store_it = false;
     if (!o.center.empty()) {
         bool ok = false;
         yaml = ReadFile(o.center, ok);
-        if (!ok) return InvalidArgument(o.center + ": cannot read the file");
+        if (!ok) {
+            return InvalidArgument(o.center + ": cannot read the file");
+        }
         name = o.center;
         store_it = true;
     } else {
@@ -43,20 +47,24 @@ Result<std::pair<CenterConfig, std::string>> ChooseCenter(const ServeOptions& o,
             name = "demo center";
             store_it = true;
         } else {
-            return InvalidArgument("no configuration yet: start once with --center FILE (or --demo)");
+            return InvalidArgument(
+                "no configuration yet: start once with --center FILE (or --demo)");
         }
     }
     config::LoadResult loaded = config::LoadCenterFromString(yaml, name);
     if (!loaded.ok()) {
         std::string msg;
-        for (const auto& e : loaded.errors) msg += "\n  " + e.ToString();
+        for (const auto& e : loaded.errors) {
+            msg += "\n  " + e.ToString();
+        }
         return InvalidArgument("the configuration has errors:" + msg);
     }
     if (store_it) {
         auto latest = store.LatestConfig();
         if (!latest.ok() || !latest->has_value() || **latest != yaml) {
             RETURN_IF_ERROR(store.PutConfig(
-                yaml, "hotline serve", std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
+                yaml, "hotline serve",
+                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
         }
     }
     return std::make_pair(std::move(loaded.center), std::move(yaml));
@@ -65,7 +73,9 @@ Result<std::pair<CenterConfig, std::string>> ChooseCenter(const ServeOptions& o,
 std::string DefaultWebDir() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "";
+    if (ec) {
+        return "";
+    }
     const auto dir = exe.parent_path() / "share" / "hotline" / "web";
     return std::filesystem::is_regular_file(dir / "index.html", ec) ? dir.string() : "";
 }
@@ -108,7 +118,9 @@ int Serve(const ServeOptions& o) {
     if (o.demo) {
         demo_users = DemoUsers(cfg);
         for (const auto& u : demo_users) {
-            if (u.role == "agent") human_agents.insert(u.agent);
+            if (u.role == "agent") {
+                human_agents.insert(u.agent);
+            }
         }
     }
 
@@ -117,11 +129,14 @@ int Serve(const ServeOptions& o) {
     lo.seed = o.seed;
     LiveCenter live(**store, cfg, center->second, lo);
     std::unique_ptr<DemoCompanion> demo;
-    if (o.demo) demo = std::make_unique<DemoCompanion>(cfg, human_agents, live, o.seed);
+    if (o.demo) {
+        demo = std::make_unique<DemoCompanion>(cfg, human_agents, live, o.seed);
+    }
     // The companion needs the live clock, which Start makes: it is attached from inside Start.
     Status started = live.Start(demo.get());
     if (!started.ok()) {
-        std::cerr << "serve: cannot rebuild the center from the store: " << started.message() << "\n";
+        std::cerr << "serve: cannot rebuild the center from the store: " << started.message()
+                  << "\n";
         return 1;
     }
 
@@ -135,7 +150,8 @@ int Serve(const ServeOptions& o) {
     }
     if (admin->has_value()) {
         if ((*admin)->empty()) {
-            std::cerr << "hotline: created user admin with the password in HOTLINE_ADMIN_PASSWORD\n";
+            std::cerr
+                << "hotline: created user admin with the password in HOTLINE_ADMIN_PASSWORD\n";
         } else {
             std::cerr << "hotline: created user admin, password " << **admin
                       << "  (shown this once; change it: PUT /api/v1/users/admin)\n";
@@ -148,8 +164,8 @@ int Serve(const ServeOptions& o) {
             std::cerr << "serve: cannot create the demo users: " << st.message() << "\n";
             return 1;
         }
-        std::cerr << "hotline: demo users (password " << (env && *env ? "from HOTLINE_DEMO_PASSWORD" : password)
-                  << "):\n";
+        std::cerr << "hotline: demo users (password "
+                  << (env && *env ? "from HOTLINE_DEMO_PASSWORD" : password) << "):\n";
         for (const auto& u : demo_users) {
             std::cerr << "  " << u.username << "  " << u.role
                       << (u.agent.empty() || u.role != "agent" ? "" : "  desk of agent " + u.agent)
@@ -169,7 +185,8 @@ int Serve(const ServeOptions& o) {
         return 1;
     }
     std::cerr << "hotline: listening on http://" << o.bind << ":" << http.port()
-              << (o.demo ? "  (demo, speed " + std::to_string(o.speed).substr(0, 4) + ")" : "") << std::endl;
+              << (o.demo ? "  (demo, speed " + std::to_string(o.speed).substr(0, 4) + ")" : "")
+              << std::endl;
     std::cout << "listening " << http.port() << std::endl;
 
     int sig = 0;

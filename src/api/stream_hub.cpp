@@ -24,8 +24,12 @@ StreamHub::~StreamHub() {
 }
 
 std::string StreamHub::ScopeKey(const Caller& c) {
-    if (auth::SeesWholeCenter(c.role)) return "*";
-    if (c.role == auth::Role::kTeamLeader) return "team:" + c.team;
+    if (auth::SeesWholeCenter(c.role)) {
+        return "*";
+    }
+    if (c.role == auth::Role::kTeamLeader) {
+        return "team:" + c.team;
+    }
     return "agent:" + c.agent;
 }
 
@@ -46,9 +50,13 @@ void StreamHub::SnapshotLoop() {
         std::map<int, std::pair<std::string, Caller>> all;
         {
             std::lock_guard clients_lock(mu_);
-            for (const auto& [id, c] : clients_) all.emplace(id, std::make_pair(ScopeKey(c.caller), c.caller));
+            for (const auto& [id, c] : clients_) {
+                all.emplace(id, std::make_pair(ScopeKey(c.caller), c.caller));
+            }
         }
-        if (!all.empty()) SendSnapshots(std::move(all));
+        if (!all.empty()) {
+            SendSnapshots(std::move(all));
+        }
     }
 }
 
@@ -58,14 +66,16 @@ void StreamHub::SendSnapshots(std::map<int, std::pair<std::string, Caller>> clie
         for (const auto& [id, scope] : clients) {
             auto& msg = by_scope[scope.first];
             if (!msg) {
-                msg = std::make_shared<const std::string>(json::serialize(
-                    json::object{{"type", "snapshot"}, {"realtime", RealtimeJson(v, scope.second)}}));
+                msg = std::make_shared<const std::string>(json::serialize(json::object{
+                    {"type", "snapshot"}, {"realtime", RealtimeJson(v, scope.second)}}));
             }
         }
         std::lock_guard lock(mu_);
         for (const auto& [id, scope] : clients) {
             auto it = clients_.find(id);
-            if (it != clients_.end()) it->second.send(by_scope[scope.first]);
+            if (it != clients_.end()) {
+                it->second.send(by_scope[scope.first]);
+            }
         }
     });
 }
@@ -82,11 +92,15 @@ size_t StreamHub::size() const {
 
 void StreamHub::OnEvent(int64_t seq, const Event& e) {
     std::lock_guard lock(mu_);
-    if (clients_.empty()) return;
+    if (clients_.empty()) {
+        return;
+    }
     auto center = api_.center();
     std::shared_ptr<const std::string> masked, unmasked;
     for (auto& [id, c] : clients_) {
-        if (!api_.Visible(c.caller, e, *center)) continue;
+        if (!api_.Visible(c.caller, e, *center)) {
+            continue;
+        }
         auto& msg = c.unmasked ? unmasked : masked;
         if (!msg) {
             json::object o{{"type", "event"}, {"event", api_.EventJson(seq, e, c.unmasked)}};

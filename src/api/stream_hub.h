@@ -3,14 +3,14 @@
 // event into JSON once (masked, and unmasked when someone may have it) and hands it to every
 // connection whose caller's scope includes the event.
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
-#include <chrono>
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <string>
+#include <thread>
 
 #include "api.h"
 

@@ -199,9 +199,10 @@ int main(int argc, char** argv) {
         ->default_val(1.0);
     serve_cmd->add_option("--web", serve.web_dir, "directory of the built web UI");
     serve_cmd->add_option("--threads", serve.threads, "HTTP threads")->default_val(2);
-    serve_cmd->add_option("--durability", serve.durability,
-                          "full: fsync every batch (survives power loss); normal: survives a "
-                          "crash of the process")
+    serve_cmd
+        ->add_option("--durability", serve.durability,
+                     "full: fsync every batch (survives power loss); normal: survives a "
+                     "crash of the process")
         ->default_val("full")
         ->check(CLI::IsMember({"full", "normal"}));
     serve_cmd->add_option("--seed", serve.seed, "seed for random strategies and the demo")

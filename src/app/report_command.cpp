@@ -27,8 +27,9 @@ bool Configure(const ReportOptions& o, metrics::ReportSetup& s) {
         }
         metrics::ApplyCenterDefaults(center.center, s);
     }
-    const metrics::ReportParams p{o.from,      o.to,        o.interval,      o.by, o.sl_variant,
-                                  o.threshold, o.short_abandon, o.fcr_window, o.tz};
+    const metrics::ReportParams p{o.from,       o.to,        o.interval,      o.by,
+                                  o.sl_variant, o.threshold, o.short_abandon, o.fcr_window,
+                                  o.tz};
     Status st = metrics::ApplyReportParams(p, "--", s);
     if (!st.ok()) {
         std::cerr << "report: " << st.message() << "\n";

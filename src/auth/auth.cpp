@@ -1,9 +1,9 @@
+#include "hotline/auth/auth.h"
+
 #include <sodium.h>
 
 #include <array>
 #include <stdexcept>
-
-#include "hotline/auth/auth.h"
 
 namespace hotline::auth {
 namespace {
@@ -82,8 +82,7 @@ std::vector<Role> RoleSet::roles() const {
 }
 
 bool MaySeePersonalData(Role r) {
-    return r == Role::kSupervisor || r == Role::kManager || r == Role::kAdmin ||
-           r == Role::kQa;
+    return r == Role::kSupervisor || r == Role::kManager || r == Role::kAdmin || r == Role::kQa;
 }
 
 bool SeesWholeCenter(Role r) {
@@ -93,10 +92,9 @@ bool SeesWholeCenter(Role r) {
 Result<std::string> HashPassword(std::string_view password) {
     EnsureSodium();
     std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash_str_alg(
+            out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Internal("password hashing ran out of memory");
     }
     return std::string(out.data());
@@ -109,7 +107,8 @@ bool VerifyPassword(const std::string& hash, std::string_view password) {
 
 std::string RandomPassword() {
     EnsureSodium();
-    static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
+    static constexpr std::string_view kAlphabet =
+        "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
     std::string out;
     for (int i = 0; i < 16; ++i) {
         out += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
@@ -159,9 +158,13 @@ std::string MaskText(std::string_view text) {
     // Keep the first UTF-8 character whole.
     size_t first = 1;
     const auto lead = static_cast<unsigned char>(text[0]);
-    if (lead >= 0xF0) first = 4;
-    else if (lead >= 0xE0) first = 3;
-    else if (lead >= 0xC0) first = 2;
+    if (lead >= 0xF0) {
+        first = 4;
+    } else if (lead >= 0xE0) {
+        first = 3;
+    } else if (lead >= 0xC0) {
+        first = 2;
+    }
     first = std::min(first, text.size());
     return std::string(text.substr(0, first)) + "***";
 }

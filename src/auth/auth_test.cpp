@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "hotline/auth/auth.h"
+
+#include <gtest/gtest.h>
 
 namespace hotline::auth {
 namespace {

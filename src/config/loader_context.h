@@ -17,7 +17,9 @@ struct LoadContext {
     // Records `id` in `seen`; reports a duplicate at `at`.
     bool Claim(std::set<std::string>& seen, const std::string& id, const YAML::Node& at,
                std::string_view what) {
-        if (seen.insert(id).second) return true;
+        if (seen.insert(id).second) {
+            return true;
+        }
         reader.Error(at, "duplicate " + std::string(what) + " id \"" + id + "\"");
         return false;
     }

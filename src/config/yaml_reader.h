@@ -15,7 +15,7 @@
 namespace hotline::config {
 
 class YamlReader {
-public:
+  public:
     YamlReader(std::string file, LoadResult& out) : file_(std::move(file)), out_(out) {}
 
     void Error(const YAML::Node& at, const std::string& message);
@@ -42,7 +42,7 @@ public:
 
     const std::string& file() const { return file_; }
 
-private:
+  private:
     Diagnostic Make(const YAML::Mark& mark, const std::string& message) const;
     std::string file_;
     LoadResult& out_;

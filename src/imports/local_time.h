@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "hotline/core/text_table.h"  // SplitFields, DaysFromCivil
-#include "hotline/core/utf8.h"         // FirstInvalidUtf8
+#include "hotline/core/utf8.h"        // FirstInvalidUtf8
 
 namespace hotline::imports {
 

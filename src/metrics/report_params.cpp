@@ -5,7 +5,9 @@ namespace {
 
 Status DurationParam(std::string_view prefix, std::string_view name, const std::string& text,
                      Duration& out) {
-    if (text.empty()) return Status::Ok();
+    if (text.empty()) {
+        return Status::Ok();
+    }
     auto d = ParseDuration(text);
     if (!d) {
         return InvalidArgument(std::string(prefix) + std::string(name) + " '" + text +
@@ -23,11 +25,15 @@ void ApplyCenterDefaults(const CenterConfig& center, ReportSetup& s) {
     s.kpi.short_abandon = center.short_abandon;
     s.target = center.service_level.fraction;
     s.center_name = center.name;
-    for (const auto& a : center.agents) s.request.agent_team[a.id.str()] = a.team.str();
+    for (const auto& a : center.agents) {
+        s.request.agent_team[a.id.str()] = a.team.str();
+    }
 }
 
 Status ApplyReportParams(const ReportParams& p, std::string_view prefix, ReportSetup& s) {
-    if (!p.tz.empty()) s.zone = p.tz;
+    if (!p.tz.empty()) {
+        s.zone = p.tz;
+    }
     RETURN_IF_ERROR(DurationParam(prefix, "threshold", p.threshold, s.kpi.service_level_threshold));
     RETURN_IF_ERROR(DurationParam(prefix, "short-abandon", p.short_abandon, s.kpi.short_abandon));
     RETURN_IF_ERROR(DurationParam(prefix, "fcr-window", p.fcr_window, s.kpi.fcr_window));
@@ -51,17 +57,23 @@ Status ApplyReportParams(const ReportParams& p, std::string_view prefix, ReportS
     }
     if (!p.interval.empty()) {
         auto iv = ParseInterval(p.interval);
-        if (!iv.ok()) return InvalidArgument(std::string(prefix) + "interval: " + iv.status().message());
+        if (!iv.ok()) {
+            return InvalidArgument(std::string(prefix) + "interval: " + iv.status().message());
+        }
         s.request.interval = *iv;
     }
-    if (p.by.empty() && p.interval.empty()) s.request.interval = IntervalSpec::Day();
+    if (p.by.empty() && p.interval.empty()) {
+        s.request.interval = IntervalSpec::Day();
+    }
     return Status::Ok();
 }
 
 Status ApplyReportRange(const ReportParams& p, std::string_view prefix, const Calendar& cal,
                         ReportSetup& s) {
     auto one = [&](std::string_view name, const std::string& text, std::optional<Timestamp>& out) {
-        if (text.empty()) return Status::Ok();
+        if (text.empty()) {
+            return Status::Ok();
+        }
         out = cal.ParseLocal(text);
         if (!out) {
             return InvalidArgument(std::string(prefix) + std::string(name) + " '" + text +

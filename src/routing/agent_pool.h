@@ -22,7 +22,7 @@ struct Candidate {
 };
 
 class OrderedPool {
-public:
+  public:
     void Insert(const RankKey& key, AgentIdx a) { set_.insert({key, a}); }
     bool Erase(const RankKey& key, AgentIdx a) { return set_.erase({key, a}) == 1; }
     bool empty() const { return set_.empty(); }
@@ -31,19 +31,19 @@ public:
     // Round robin: the first entry whose key[0] is after `after`, wrapping around.
     std::optional<Candidate> FirstAfter(int64_t after) const;
 
-private:
+  private:
     std::set<std::pair<RankKey, AgentIdx>> set_;
 };
 
 class WeightedPool {
-public:
+  public:
     explicit WeightedPool(std::vector<AgentIdx> members);
     void SetWeight(AgentIdx a, int64_t weight);  // 0 removes the agent from the draw
     int64_t total() const { return total_; }
     std::optional<AgentIdx> Draw(std::mt19937_64& rng) const;
     void AddMember(AgentIdx a);
 
-private:
+  private:
     void Add(size_t pos, int64_t delta);
     std::vector<AgentIdx> members_;
     std::unordered_map<AgentIdx, uint32_t> pos_;

@@ -27,7 +27,9 @@ TEST(WeightedPool, DrawsInProportionToWeight) {
     std::mt19937_64 rng(42);
     std::map<AgentIdx, int> seen;
     const int n = 40'000;
-    for (int i = 0; i < n; ++i) seen[*p.Draw(rng)]++;
+    for (int i = 0; i < n; ++i) {
+        seen[*p.Draw(rng)]++;
+    }
     EXPECT_EQ(seen.count(3), 0U);  // weight 0 never drawn
     EXPECT_NEAR(seen[2] / double(n), 0.75, 0.01);
     EXPECT_NEAR(seen[1] / double(n), 0.25, 0.01);

@@ -12,21 +12,37 @@ AgentRt* Engine::Impl::FindAgent(const AgentId& id) {
 }
 
 AgentStateKind Engine::Impl::ComputeShown(const AgentRt& a) const {
-    if (!a.logged_in) return AgentStateKind::kLoggedOut;
-    if (a.ringing != kNone) return AgentStateKind::kReserved;
-    if (a.talking > 0) return AgentStateKind::kBusy;
-    if (!a.wraps.empty()) return AgentStateKind::kWrapup;
+    if (!a.logged_in) {
+        return AgentStateKind::kLoggedOut;
+    }
+    if (a.ringing != kNone) {
+        return AgentStateKind::kReserved;
+    }
+    if (a.talking > 0) {
+        return AgentStateKind::kBusy;
+    }
+    if (!a.wraps.empty()) {
+        return AgentStateKind::kWrapup;
+    }
     return a.want_ready ? AgentStateKind::kReady : AgentStateKind::kNotReady;
 }
 
 bool Engine::Impl::Available(const AgentRt& a, Media m) const {
     const int mi = static_cast<int>(m);
-    if (!a.logged_in || !a.want_ready || a.ringing != kNone) return false;
-    if (clock.Now() < a.blocked_until) return false;
-    if (a.used[mi] >= a.cfg->capacity[mi]) return false;
+    if (!a.logged_in || !a.want_ready || a.ringing != kNone) {
+        return false;
+    }
+    if (clock.Now() < a.blocked_until) {
+        return false;
+    }
+    if (a.used[mi] >= a.cfg->capacity[mi]) {
+        return false;
+    }
     // A phone call needs the agent's full attention; a call in progress blocks new chats too.
     const int voice = static_cast<int>(Media::kVoice);
-    if (m == Media::kVoice) return a.used[0] + a.used[1] + a.used[2] == 0;
+    if (m == Media::kVoice) {
+        return a.used[0] + a.used[1] + a.used[2] == 0;
+    }
     return a.used[voice] == 0;
 }
 
@@ -55,7 +71,9 @@ void Engine::Impl::Index(AgentIdx ai, Media m) {
 void Engine::Impl::Unindex(AgentIdx ai, Media m) {
     AgentRt& a = agents[ai];
     const int mi = static_cast<int>(m);
-    if (!a.indexed[mi]) return;
+    if (!a.indexed[mi]) {
+        return;
+    }
     a.indexed[mi] = false;
     for (ReqIdx r : a.reqs) {
         for (uint32_t p : pools_of_req[r][mi]) {
@@ -74,7 +92,9 @@ void Engine::Impl::SetStaffed(AgentIdx ai, int delta) {
     const AgentRt& a = agents[ai];
     for (ReqIdx r : a.reqs) {
         for (int m = 0; m < kMediaCount; ++m) {
-            if (a.cfg->capacity[m] > 0) staffed[r][m] += delta;
+            if (a.cfg->capacity[m] > 0) {
+                staffed[r][m] += delta;
+            }
         }
     }
 }
@@ -96,7 +116,9 @@ void Engine::Impl::Refresh(AgentIdx ai) {
     for (int m = 0; m < kMediaCount; ++m) {
         bool avail = Available(a, static_cast<Media>(m));
         any_available |= avail;
-        if (!avail) Unindex(ai, static_cast<Media>(m));
+        if (!avail) {
+            Unindex(ai, static_cast<Media>(m));
+        }
     }
     if (any_available && !any_indexed) {
         // Becoming free again: the rank inputs that depend on time are taken now, while the
@@ -106,9 +128,13 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         a.occupancy_permille = logged > 0 ? a.busy_ms * 1000 / logged : 0;
     }
     for (int m = 0; m < kMediaCount; ++m) {
-        if (Available(a, static_cast<Media>(m)) && !a.indexed[m]) Index(ai, static_cast<Media>(m));
+        if (Available(a, static_cast<Media>(m)) && !a.indexed[m]) {
+            Index(ai, static_cast<Media>(m));
+        }
     }
-    if (any_available) TryAgent(ai);
+    if (any_available) {
+        TryAgent(ai);
+    }
 }
 
 void Engine::Impl::EmitPending(const AgentRt& a) {
@@ -123,9 +149,13 @@ void Engine::Impl::EmitPending(const AgentRt& a) {
 
 void Engine::Impl::BlockAfterFailedOffer(AgentIdx ai) {
     AgentRt& a = agents[ai];
-    if (center.reject_delay.count() == 0) return;
+    if (center.reject_delay.count() == 0) {
+        return;
+    }
     a.blocked_until = clock.Now() + center.reject_delay;
-    if (a.block_timer) timers.Cancel(a.block_timer);
+    if (a.block_timer) {
+        timers.Cancel(a.block_timer);
+    }
     a.block_timer = timers.Schedule(a.blocked_until, [this, ai] {
         agents[ai].block_timer = 0;
         Refresh(ai);
@@ -137,8 +167,12 @@ void Engine::Impl::BlockAfterFailedOffer(AgentIdx ai) {
 Status Engine::Login(const AgentId& id, bool ready) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(id);
-    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
-    if (a->logged_in) return Conflict("agent \"" + id.str() + "\" is already logged in");
+    if (!a) {
+        return NotFound("unknown agent \"" + id.str() + "\"");
+    }
+    if (a->logged_in) {
+        return Conflict("agent \"" + id.str() + "\" is already logged in");
+    }
     AgentIdx ai = s.agent_index.at(id);
     a->logged_in = true;
     a->want_ready = ready;
@@ -155,22 +189,32 @@ Status Engine::Login(const AgentId& id, bool ready) {
 Status Engine::Logout(const AgentId& id) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(id);
-    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
-    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    if (!a) {
+        return NotFound("unknown agent \"" + id.str() + "\"");
+    }
+    if (!a->logged_in) {
+        return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    }
     if (a->talking > 0 || !a->wraps.empty()) {
         return FailedPrecondition("agent \"" + id.str() +
                                   "\" is still handling a contact; finish it first");
     }
     AgentIdx ai = s.agent_index.at(id);
-    for (int m = 0; m < kMediaCount; ++m) s.Unindex(ai, static_cast<Media>(m));
+    for (int m = 0; m < kMediaCount; ++m) {
+        s.Unindex(ai, static_cast<Media>(m));
+    }
     a->logged_in = false;
     a->want_ready = false;
     s.SetStaffed(ai, -1);
-    if (a->ringing != kNone) s.FailOffer(a->ringing, "logout");
+    if (a->ringing != kNone) {
+        s.FailOffer(a->ringing, "logout");
+    }
     s.Emit(events::AgentLogout{a->id});
     s.Refresh(ai);
     for (QueueIdx q = 0; q < s.queues.size(); ++q) {
-        if (!s.queues[q].no_agent_rules.empty() && s.queues[q].waiting > 0) s.ApplyNoAgentRules(q);
+        if (!s.queues[q].no_agent_rules.empty() && s.queues[q].waiting > 0) {
+            s.ApplyNoAgentRules(q);
+        }
     }
     return Status::Ok();
 }
@@ -178,13 +222,19 @@ Status Engine::Logout(const AgentId& id) {
 Status Engine::SetReady(const AgentId& id) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(id);
-    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
-    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    if (!a) {
+        return NotFound("unknown agent \"" + id.str() + "\"");
+    }
+    if (!a->logged_in) {
+        return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    }
     const bool changed = !a->want_ready;
     a->want_ready = true;
     a->reason.clear();
     a->missed_in_row = 0;
-    if (changed) s.EmitPending(*a);
+    if (changed) {
+        s.EmitPending(*a);
+    }
     s.Refresh(s.agent_index.at(id));
     return Status::Ok();
 }
@@ -192,9 +242,15 @@ Status Engine::SetReady(const AgentId& id) {
 Status Engine::SetNotReady(const AgentId& id, std::string reason) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(id);
-    if (!a) return NotFound("unknown agent \"" + id.str() + "\"");
-    if (!a->logged_in) return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
-    if (reason.empty()) reason = "other";
+    if (!a) {
+        return NotFound("unknown agent \"" + id.str() + "\"");
+    }
+    if (!a->logged_in) {
+        return FailedPrecondition("agent \"" + id.str() + "\" is not logged in");
+    }
+    if (reason.empty()) {
+        reason = "other";
+    }
     bool reason_changed = a->shown == AgentStateKind::kNotReady && a->reason != reason;
     const bool request_changed = a->want_ready || a->reason != reason;
     a->want_ready = false;

@@ -6,9 +6,12 @@ namespace {
 
 const char* ByName(HangupBy by) {
     switch (by) {
-        case HangupBy::kCustomer: return "customer";
-        case HangupBy::kAgent: return "agent";
-        case HangupBy::kSystem: return "system";
+        case HangupBy::kCustomer:
+            return "customer";
+        case HangupBy::kAgent:
+            return "agent";
+        case HangupBy::kSystem:
+            return "system";
     }
     return "system";
 }
@@ -21,7 +24,9 @@ Status Unknown(const InteractionId& id) {
 
 Status Engine::Arrive(const ArriveCommand& cmd) {
     Impl& s = *impl_;
-    if (cmd.id.empty()) return InvalidArgument("an interaction needs an id");
+    if (cmd.id.empty()) {
+        return InvalidArgument("an interaction needs an id");
+    }
     if (s.contact_index.contains(cmd.id)) {
         return Conflict("interaction \"" + cmd.id.str() + "\" is already in progress");
     }
@@ -32,24 +37,30 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
     c.media = MediaOf(cmd.channel);
     c.arrived_at = s.clock.Now();
     s.contact_index.emplace(c.id, ci);
-    s.Emit(events::Arrive{c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to,
-                          cmd.customer, {}});
+    s.Emit(events::Arrive{
+        c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to, cmd.customer, {}});
     return Status::Ok();
 }
 
 Status Engine::Enqueue(const EnqueueCommand& cmd) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(cmd.id);
-    if (it == s.contact_index.end()) return Unknown(cmd.id);
+    if (it == s.contact_index.end()) {
+        return Unknown(cmd.id);
+    }
     auto q = s.queue_index.find(cmd.queue);
-    if (q == s.queue_index.end()) return NotFound("unknown queue \"" + cmd.queue.str() + "\"");
+    if (q == s.queue_index.end()) {
+        return NotFound("unknown queue \"" + cmd.queue.str() + "\"");
+    }
     ContactIdx ci = it->second;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kArrived) {
         return FailedPrecondition("interaction \"" + cmd.id.str() + "\" is already queued");
     }
     for (const SkillLevel& sl : cmd.skills) {
-        if (sl.level < 1 || sl.level > 10) return InvalidArgument("skill levels run from 1 to 10");
+        if (sl.level < 1 || sl.level > 10) {
+            return InvalidArgument("skill levels run from 1 to 10");
+        }
     }
     c.priority = cmd.priority;
     c.extra = NormalizeRequirement(cmd.skills);
@@ -61,9 +72,15 @@ Status Engine::Enqueue(const EnqueueCommand& cmd) {
 Status Engine::Hold(const InteractionId& id) {
     Impl& s = *impl_;
     ContactRt* c = s.FindContact(id);
-    if (!c) return Unknown(id);
-    if (c->stage != ContactRt::Stage::kTalking) return FailedPrecondition("only a talking contact can be held");
-    if (c->on_hold) return Conflict("already on hold");
+    if (!c) {
+        return Unknown(id);
+    }
+    if (c->stage != ContactRt::Stage::kTalking) {
+        return FailedPrecondition("only a talking contact can be held");
+    }
+    if (c->on_hold) {
+        return Conflict("already on hold");
+    }
     c->on_hold = true;
     c->hold_since = s.clock.Now();
     s.Emit(events::Hold{c->id, s.agents[c->agent].id});
@@ -73,8 +90,12 @@ Status Engine::Hold(const InteractionId& id) {
 Status Engine::Unhold(const InteractionId& id) {
     Impl& s = *impl_;
     ContactRt* c = s.FindContact(id);
-    if (!c) return Unknown(id);
-    if (c->stage != ContactRt::Stage::kTalking || !c->on_hold) return FailedPrecondition("not on hold");
+    if (!c) {
+        return Unknown(id);
+    }
+    if (c->stage != ContactRt::Stage::kTalking || !c->on_hold) {
+        return FailedPrecondition("not on hold");
+    }
     c->on_hold = false;
     c->hold_ms += (s.clock.Now() - c->hold_since).count();
     s.Emit(events::Unhold{c->id, s.agents[c->agent].id});
@@ -84,12 +105,18 @@ Status Engine::Unhold(const InteractionId& id) {
 Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) return Unknown(id);
+    if (it == s.contact_index.end()) {
+        return Unknown(id);
+    }
     auto q = s.queue_index.find(to_queue);
-    if (q == s.queue_index.end()) return NotFound("unknown queue \"" + to_queue.str() + "\"");
+    if (q == s.queue_index.end()) {
+        return NotFound("unknown queue \"" + to_queue.str() + "\"");
+    }
     ContactIdx ci = it->second;
     ContactRt& c = s.contacts[ci];
-    if (c.stage != ContactRt::Stage::kTalking) return FailedPrecondition("only a talking contact can be transferred");
+    if (c.stage != ContactRt::Stage::kTalking) {
+        return FailedPrecondition("only a talking contact can be transferred");
+    }
     AgentIdx from = c.agent;
     s.Emit(events::Transfer{c.id, s.agents[from].id, to_queue, {}});
     s.StartWrapup(from, c);
@@ -104,14 +131,22 @@ Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue)
 Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) return Unknown(id);
+    if (it == s.contact_index.end()) {
+        return Unknown(id);
+    }
     AgentRt* target = s.FindAgent(to_agent);
-    if (!target) return NotFound("unknown agent \"" + to_agent.str() + "\"");
+    if (!target) {
+        return NotFound("unknown agent \"" + to_agent.str() + "\"");
+    }
     ContactIdx ci = it->second;
     ContactRt& c = s.contacts[ci];
-    if (c.stage != ContactRt::Stage::kTalking) return FailedPrecondition("only a talking contact can be transferred");
+    if (c.stage != ContactRt::Stage::kTalking) {
+        return FailedPrecondition("only a talking contact can be transferred");
+    }
     AgentIdx from = c.agent;
-    if (s.agents[from].id == to_agent) return InvalidArgument("cannot transfer to the same agent");
+    if (s.agents[from].id == to_agent) {
+        return InvalidArgument("cannot transfer to the same agent");
+    }
     if (!s.Available(*target, c.media)) {
         return FailedPrecondition("agent \"" + to_agent.str() + "\" cannot take a contact now");
     }
@@ -125,7 +160,9 @@ Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent)
 Status Engine::Hangup(const InteractionId& id, HangupBy by) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) return Unknown(id);
+    if (it == s.contact_index.end()) {
+        return Unknown(id);
+    }
     ContactIdx ci = it->second;
     ContactRt& c = s.contacts[ci];
     const std::string who = ByName(by);
@@ -139,7 +176,9 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
             if (by == HangupBy::kCustomer) {
                 s.Emit(events::Abandon{c.id, s.queues[c.queue].cfg->id});
                 Duration waited = s.clock.Now() - c.queue_entry;
-                if (waited >= s.center.short_abandon) s.RecordOutcome(c.queue, false, waited);
+                if (waited >= s.center.short_abandon) {
+                    s.RecordOutcome(c.queue, false, waited);
+                }
             }
             const AgentIdx a = c.agent;
             const Media media = c.media;
@@ -167,14 +206,20 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
 Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::string number) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) return Unknown(id);
+    if (it == s.contact_index.end()) {
+        return Unknown(id);
+    }
     ContactIdx ci = it->second;
     if (s.contacts[ci].stage != ContactRt::Stage::kQueued) {
         return FailedPrecondition("only a waiting contact can ask for a callback");
     }
-    if (number.empty()) return InvalidArgument("a callback needs a number to call");
+    if (number.empty()) {
+        return InvalidArgument("a callback needs a number to call");
+    }
     InteractionId cb_id(id.str() + "-cb");
-    if (s.contact_index.contains(cb_id)) return Conflict("callback \"" + cb_id.str() + "\" exists");
+    if (s.contact_index.contains(cb_id)) {
+        return Conflict("callback \"" + cb_id.str() + "\" exists");
+    }
     // Keep what the callback inherits before the caller's contact ends.
     const ContactRt caller = s.contacts[ci];
     s.Emit(events::CallbackRequest{caller.id, number, s.queues[caller.queue].cfg->id, cb_id});

@@ -29,16 +29,24 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
         switch (impl.pick) {
             case StrategyImpl::Pick::kBest: {
                 auto cand = pool.ordered->Best();
-                if (cand && (!best || cand->key < best->key)) best = cand;
+                if (cand && (!best || cand->key < best->key)) {
+                    best = cand;
+                }
                 break;
             }
             case StrategyImpl::Pick::kCyclic: {
                 auto cand = pool.ordered->FirstAfter(q.rr_last);
-                if (!cand) break;
+                if (!cand) {
+                    break;
+                }
                 // Distance forward from the last agent served, wrapping at the agent count.
                 int64_t d = cand->key[0] - q.rr_last;
-                if (d <= 0) d += static_cast<int64_t>(agents.size());
-                if (d < best_distance) best_distance = d, best = cand;
+                if (d <= 0) {
+                    d += static_cast<int64_t>(agents.size());
+                }
+                if (d < best_distance) {
+                    best_distance = d, best = cand;
+                }
                 break;
             }
             case StrategyImpl::Pick::kWeighted:
@@ -50,15 +58,21 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
         }
     }
     if (impl.pick != StrategyImpl::Pick::kWeighted) {
-        if (!best) return std::nullopt;
+        if (!best) {
+            return std::nullopt;
+        }
         return best->agent;
     }
-    if (total == 0) return std::nullopt;
+    if (total == 0) {
+        return std::nullopt;
+    }
     // Pools of a merged or widened contact may overlap; each pool is drawn in proportion to its
     // weight, so an agent in two of them is somewhat more likely. Documented in docs/routing.md.
     int64_t pick = std::uniform_int_distribution<int64_t>(0, total - 1)(rng);
     for (auto [p, w] : weighted) {
-        if (pick < w) return pools[p].weighted->Draw(rng);
+        if (pick < w) {
+            return pools[p].weighted->Draw(rng);
+        }
         pick -= w;
     }
     return std::nullopt;
@@ -78,9 +92,12 @@ std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m)
             }
             const ContactRt& cur = contacts[*best];
             bool better = p != best_p ? p > best_p
-                          : c.waiting_since != cur.waiting_since ? c.waiting_since < cur.waiting_since
-                                                                 : c.seq < cur.seq;
-            if (better) best = head, best_p = p;
+                          : c.waiting_since != cur.waiting_since
+                              ? c.waiting_since < cur.waiting_since
+                              : c.seq < cur.seq;
+            if (better) {
+                best = head, best_p = p;
+            }
         }
     }
     return best;
@@ -88,17 +105,25 @@ std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m)
 
 void Engine::Impl::TryContact(ContactIdx ci) {
     ContactRt& c = contacts[ci];
-    if (!c.live || c.stage != ContactRt::Stage::kQueued) return;
-    if (auto a = ChooseAgent(c)) Offer(ci, *a);
+    if (!c.live || c.stage != ContactRt::Stage::kQueued) {
+        return;
+    }
+    if (auto a = ChooseAgent(c)) {
+        Offer(ci, *a);
+    }
 }
 
 void Engine::Impl::TryAgent(AgentIdx ai) {
     const AgentRt& a = agents[ai];
     std::optional<ContactIdx> best;
     for (int m = 0; m < kMediaCount; ++m) {
-        if (!a.indexed[m]) continue;
+        if (!a.indexed[m]) {
+            continue;
+        }
         auto c = ChooseContact(a, static_cast<Media>(m));
-        if (!c) continue;
+        if (!c) {
+            continue;
+        }
         if (!best) {
             best = c;
             continue;
@@ -106,9 +131,13 @@ void Engine::Impl::TryAgent(AgentIdx ai) {
         const ContactRt& x = contacts[*c];
         const ContactRt& y = contacts[*best];
         double px = EffectivePriority(x), py = EffectivePriority(y);
-        if (px != py ? px > py : x.waiting_since < y.waiting_since) best = c;
+        if (px != py ? px > py : x.waiting_since < y.waiting_since) {
+            best = c;
+        }
     }
-    if (best) Offer(*best, ai);
+    if (best) {
+        Offer(*best, ai);
+    }
 }
 
 void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
@@ -117,7 +146,9 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     assert(Available(a, c.media) && "offered to an agent who may not take it");
     RemoveWaiting(ci);
     QueueRt& q = queues[c.queue];
-    if (GetStrategy(q.cfg->strategy).pick == StrategyImpl::Pick::kCyclic) q.rr_last = a.order;
+    if (GetStrategy(q.cfg->strategy).pick == StrategyImpl::Pick::kCyclic) {
+        q.rr_last = a.order;
+    }
     c.stage = ContactRt::Stage::kOffered;
     c.agent = ai;
     a.ringing = ci;
@@ -127,7 +158,9 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     c.ring_ends = clock.Now() + ring;
     const uint64_t seq = c.seq;
     c.ring_timer = timers.Schedule(c.ring_ends, [this, ci, seq] {
-        if (contacts[ci].live && contacts[ci].seq == seq) OnRingTimeout(ci);
+        if (contacts[ci].live && contacts[ci].seq == seq) {
+            OnRingTimeout(ci);
+        }
     });
     Refresh(ai);
 }

@@ -21,7 +21,9 @@ Engine::Impl::Impl(CenterConfig c, Clock& clk, TimerService& t, std::mt19937_64&
     }
     std::sort(by_id.begin(), by_id.end(),
               [&](AgentIdx a, AgentIdx b) { return agents[a].id < agents[b].id; });
-    for (size_t rank = 0; rank < by_id.size(); ++rank) agents[by_id[rank]].id_rank = int64_t(rank);
+    for (size_t rank = 0; rank < by_id.size(); ++rank) {
+        agents[by_id[rank]].id_rank = int64_t(rank);
+    }
     BuildQueues();
 }
 
@@ -30,15 +32,21 @@ bool Engine::Impl::Satisfies(const AgentRt& a, const Requirement& r) const {
     const auto& has = a.cfg->skills;
     auto it = has.begin();
     for (const SkillLevel& need : r) {
-        while (it != has.end() && it->skill < need.skill) ++it;
-        if (it == has.end() || it->skill != need.skill || it->level < need.level) return false;
+        while (it != has.end() && it->skill < need.skill) {
+            ++it;
+        }
+        if (it == has.end() || it->skill != need.skill || it->level < need.level) {
+            return false;
+        }
     }
     return true;
 }
 
 ReqIdx Engine::Impl::Intern(const Requirement& r) {
     auto [it, inserted] = req_index.emplace(r, static_cast<ReqIdx>(reqs.size()));
-    if (!inserted) return it->second;
+    if (!inserted) {
+        return it->second;
+    }
     ReqIdx idx = it->second;
     reqs.push_back(r);
     req_members.emplace_back();
@@ -47,11 +55,15 @@ ReqIdx Engine::Impl::Intern(const Requirement& r) {
     open_buckets.emplace_back();
     // A new requirement costs one scan of the agents, once; routing never scans them again.
     for (AgentIdx a = 0; a < agents.size(); ++a) {
-        if (!Satisfies(agents[a], r)) continue;
+        if (!Satisfies(agents[a], r)) {
+            continue;
+        }
         req_members[idx].push_back(a);
         agents[a].reqs.push_back(idx);
         if (agents[a].logged_in) {
-            for (int m = 0; m < kMediaCount; ++m) staffed[idx][m] += agents[a].cfg->capacity[m] > 0;
+            for (int m = 0; m < kMediaCount; ++m) {
+                staffed[idx][m] += agents[a].cfg->capacity[m] > 0;
+            }
         }
     }
     return idx;
@@ -59,7 +71,9 @@ ReqIdx Engine::Impl::Intern(const Requirement& r) {
 
 uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
     auto [it, inserted] = pool_index.emplace(std::make_tuple(req, s, m), uint32_t(pools.size()));
-    if (!inserted) return it->second;
+    if (!inserted) {
+        return it->second;
+    }
     PoolRt p;
     p.req = req;
     p.strategy = s;
@@ -73,7 +87,9 @@ uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
     pools_of_req[req][static_cast<int>(m)].push_back(it->second);
     PoolRt& pool = pools.back();
     for (AgentIdx a : req_members[req]) {
-        if (!agents[a].indexed[static_cast<int>(m)]) continue;
+        if (!agents[a].indexed[static_cast<int>(m)]) {
+            continue;
+        }
         if (pool.weighted) {
             pool.weighted->SetWeight(a, GetStrategy(s).weight(agents[a], reqs[req]));
         } else {
@@ -124,12 +140,16 @@ void Engine::Impl::BuildQueues() {
         m.rule = &rule;
         for (const QueueId& id : rule.queues) {
             QueueIdx q = queue_index.at(id);
-            if (std::find(m.queues.begin(), m.queues.end(), q) == m.queues.end()) m.queues.push_back(q);
+            if (std::find(m.queues.begin(), m.queues.end(), q) == m.queues.end()) {
+                m.queues.push_back(q);
+            }
             queues[q].outcome_window = std::max(queues[q].outcome_window, rule.window);
         }
         merges.push_back(std::move(m));
     }
-    for (size_t m = 0; m < merges.size(); ++m) ScheduleMergeCheck(m);
+    for (size_t m = 0; m < merges.size(); ++m) {
+        ScheduleMergeCheck(m);
+    }
 }
 
 // ---- public surface: forwards to Impl ----
@@ -139,6 +159,8 @@ Engine::Engine(CenterConfig center, Clock& clock, TimerService& timers, std::mt1
     : impl_(std::make_unique<Impl>(std::move(center), clock, timers, rng, sink)) {}
 Engine::~Engine() = default;
 
-const CenterConfig& Engine::center() const { return impl_->center; }
+const CenterConfig& Engine::center() const {
+    return impl_->center;
+}
 
 }  // namespace hotline::routing

@@ -60,8 +60,8 @@ struct AgentRt {
     int64_t busy_ms = 0;
     int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
 
-    std::vector<ReqIdx> reqs;                   // requirements it satisfies
-    std::array<bool, kMediaCount> indexed{};    // in the pools of that media now
+    std::vector<ReqIdx> reqs;                 // requirements it satisfies
+    std::array<bool, kMediaCount> indexed{};  // in the pools of that media now
 };
 
 struct ContactRt {
@@ -73,9 +73,9 @@ struct ContactRt {
     bool live = false;
 
     QueueIdx queue = kNone;
-    int priority = 0;  // the contact's own, added to the queue's
-    Requirement extra;  // contact's own skills
-    std::vector<ReqIdx> widened;  // alternatives added by overflow rules
+    int priority = 0;                 // the contact's own, added to the queue's
+    Requirement extra;                // contact's own skills
+    std::vector<ReqIdx> widened;      // alternatives added by overflow rules
     std::vector<ReqIdx> eligibility;  // sorted: who may take it now
     BucketIdx bucket = kNone;
     uint64_t seq = 0;  // arrival order, the last tie-break
@@ -114,13 +114,13 @@ struct QueueRt {
     Media media = Media::kVoice;
     ReqIdx base_req = kNone;
     std::vector<TimeRule> time_rules;
-    std::vector<const OverflowRule*> arrival_rules;   // queue_length, expected_wait
+    std::vector<const OverflowRule*> arrival_rules;  // queue_length, expected_wait
     std::vector<const OverflowRule*> no_agent_rules;
     std::vector<ReqIdx> merged_reqs;  // from active merge rules
     int active_merges = 0;
     int waiting = 0;
-    double aht_ms = 0;  // moving average of handle time
-    int64_t rr_last = -1;  // round robin memory
+    double aht_ms = 0;             // moving average of handle time
+    int64_t rr_last = -1;          // round robin memory
     std::deque<Outcome> outcomes;  // for merge rules' sliding window
     Duration outcome_window{0};    // longest window of a merge rule using this queue
 };
@@ -197,7 +197,9 @@ struct Engine::Impl {
     bool silent = false;
     template <class T>
     void Emit(T body) {
-        if (!silent) sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
+        if (!silent) {
+            sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
+        }
     }
 
     // ---- agents (agents.cpp) ----

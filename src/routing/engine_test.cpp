@@ -13,7 +13,10 @@ namespace hotline::routing {
 namespace {
 
 struct Recorder : EventSink {
-    void OnEvent(const Event& e) override { lines.push_back(EventToJson(e)); events.push_back(e); }
+    void OnEvent(const Event& e) override {
+        lines.push_back(EventToJson(e));
+        events.push_back(e);
+    }
     std::vector<std::string> lines;
     std::vector<Event> events;
 };
@@ -62,15 +65,21 @@ struct Harness {
 
 TEST(RandomStrategy, SpreadsContactsEvenly) {
     Harness h(Center(Strategy::kRandom, {1, 5, 9}));
-    for (const char* a : {"a0", "a1", "a2"}) ASSERT_TRUE(h.engine.Login(AgentId(a), true).ok());
+    for (const char* a : {"a0", "a1", "a2"}) {
+        ASSERT_TRUE(h.engine.Login(AgentId(a), true).ok());
+    }
     const int n = 30'000;
     auto got = h.Distribute(n);
-    for (const char* a : {"a0", "a1", "a2"}) EXPECT_NEAR(got[a] / double(n), 1.0 / 3, 0.015) << a;
+    for (const char* a : {"a0", "a1", "a2"}) {
+        EXPECT_NEAR(got[a] / double(n), 1.0 / 3, 0.015) << a;
+    }
 }
 
 TEST(SkillWeightedRandomStrategy, FavoursHigherLevelsInProportion) {
     Harness h(Center(Strategy::kSkillWeightedRandom, {1, 3}));
-    for (const char* a : {"a0", "a1"}) ASSERT_TRUE(h.engine.Login(AgentId(a), true).ok());
+    for (const char* a : {"a0", "a1"}) {
+        ASSERT_TRUE(h.engine.Login(AgentId(a), true).ok());
+    }
     const int n = 20'000;
     auto got = h.Distribute(n);
     EXPECT_NEAR(got["a0"] / double(n), 0.25, 0.015);
@@ -80,7 +89,9 @@ TEST(SkillWeightedRandomStrategy, FavoursHigherLevelsInProportion) {
 TEST(Engine, SameSeedSameEvents) {
     auto run = [](uint64_t seed) {
         Harness h(Center(Strategy::kRandom, {1, 2, 3, 4, 5}), seed);
-        for (int i = 0; i < 5; ++i) EXPECT_TRUE(h.engine.Login(AgentId("a" + std::to_string(i)), true).ok());
+        for (int i = 0; i < 5; ++i) {
+            EXPECT_TRUE(h.engine.Login(AgentId("a" + std::to_string(i)), true).ok());
+        }
         h.Distribute(200);
         return h.recorder.lines;
     };
@@ -116,8 +127,8 @@ TEST(Engine, SnapshotShowsQueuesAndAgents) {
     }
     RealtimeSnapshot snap = h.engine.Snapshot();
     const QueueView& q = snap.queues[0];
-    EXPECT_EQ(q.waiting, 2);                          // c1 rings at a0
-    EXPECT_EQ(q.longest_wait, Duration{20'000});      // c2, 20 s
+    EXPECT_EQ(q.waiting, 2);                      // c1 rings at a0
+    EXPECT_EQ(q.longest_wait, Duration{20'000});  // c2, 20 s
     // (2 ahead + 1) × 120 s over the 2 logged-in agents (not-ready ones count: they are staffed).
     EXPECT_EQ(q.expected_wait, Duration{180'000});
     EXPECT_EQ(q.agents[static_cast<int>(AgentStateKind::kReserved)], 1);

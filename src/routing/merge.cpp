@@ -19,21 +19,27 @@ std::string Percent(double v) {
 
 void Engine::Impl::RecordOutcome(QueueIdx qi, bool answered, Duration waited) {
     QueueRt& q = queues[qi];
-    if (q.outcome_window.count() == 0) return;  // no merge rule watches this queue
+    if (q.outcome_window.count() == 0) {
+        return;  // no merge rule watches this queue
+    }
     q.outcomes.push_back({clock.Now(), answered && waited <= q.cfg->service_level.threshold});
 }
 
 std::optional<double> Engine::Impl::WindowServiceLevel(QueueIdx qi, Duration window) {
     QueueRt& q = queues[qi];
     const Timestamp now = clock.Now();
-    while (!q.outcomes.empty() && q.outcomes.front().at < now - q.outcome_window) q.outcomes.pop_front();
+    while (!q.outcomes.empty() && q.outcomes.front().at < now - q.outcome_window) {
+        q.outcomes.pop_front();
+    }
     int total = 0;
     int within = 0;
     for (auto it = q.outcomes.rbegin(); it != q.outcomes.rend() && it->at >= now - window; ++it) {
         ++total;
         within += it->within ? 1 : 0;
     }
-    if (total == 0) return std::nullopt;
+    if (total == 0) {
+        return std::nullopt;
+    }
     return static_cast<double>(within) / total;
 }
 
@@ -54,11 +60,14 @@ void Engine::Impl::CheckMerge(size_t mi) {
         const QueueRt& q = queues[qi];
         std::optional<double> sl = WindowServiceLevel(qi, rule.window);
         int samples = 0;
-        for (const auto& o : q.outcomes) samples += o.at >= now - rule.window ? 1 : 0;
+        for (const auto& o : q.outcomes) {
+            samples += o.at >= now - rule.window ? 1 : 0;
+        }
         const bool sl_known = sl && samples >= rule.min_samples;
         const std::string& name = q.cfg->id.str();
         if (merge_why.empty() && rule.merge_below_sl && sl_known && *sl < *rule.merge_below_sl) {
-            merge_why = name + " service level " + Percent(*sl) + " < " + Percent(*rule.merge_below_sl);
+            merge_why =
+                name + " service level " + Percent(*sl) + " < " + Percent(*rule.merge_below_sl);
         }
         if (merge_why.empty() && rule.merge_waiting_over && q.waiting > *rule.merge_waiting_over) {
             merge_why = name + " waiting " + std::to_string(q.waiting) + " > " +
@@ -80,7 +89,9 @@ void Engine::Impl::SetMerged(size_t mi, bool active, const std::string& why) {
     m.active = active;
     m.since = clock.Now();
     std::vector<std::string> names;
-    for (QueueIdx qi : m.queues) names.push_back(queues[qi].cfg->id.str());
+    for (QueueIdx qi : m.queues) {
+        names.push_back(queues[qi].cfg->id.str());
+    }
     if (active) {
         Emit(events::Merge{m.rule->id, names, why});
     } else {
@@ -92,11 +103,14 @@ void Engine::Impl::SetMerged(size_t mi, bool active, const std::string& why) {
         q.active_merges += active ? 1 : -1;
         q.merged_reqs.clear();
         for (const MergeRt& other : merges) {
-            if (!other.active || std::find(other.queues.begin(), other.queues.end(), qi) == other.queues.end()) {
+            if (!other.active ||
+                std::find(other.queues.begin(), other.queues.end(), qi) == other.queues.end()) {
                 continue;
             }
             for (QueueIdx peer : other.queues) {
-                if (peer != qi) q.merged_reqs.push_back(queues[peer].base_req);
+                if (peer != qi) {
+                    q.merged_reqs.push_back(queues[peer].base_req);
+                }
             }
         }
     }
@@ -109,7 +123,9 @@ void Engine::Impl::SetMerged(size_t mi, bool active, const std::string& why) {
     }
     std::sort(waiting.begin(), waiting.end(),
               [&](ContactIdx a, ContactIdx b) { return contacts[a].seq < contacts[b].seq; });
-    for (ContactIdx ci : waiting) TryContact(ci);
+    for (ContactIdx ci : waiting) {
+        TryContact(ci);
+    }
 }
 
 }  // namespace hotline::routing

@@ -25,7 +25,9 @@ void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
     ContactRt& c = contacts[ci];
     const AgentIdx ai = c.agent;
     AgentRt& a = agents[ai];
-    if (c.ring_timer) timers.Cancel(c.ring_timer);
+    if (c.ring_timer) {
+        timers.Cancel(c.ring_timer);
+    }
     c.ring_timer = 0;
     a.ringing = kNone;
     a.used[static_cast<int>(c.media)] -= 1;
@@ -38,7 +40,9 @@ void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
             a.reason = "missed_offers";
         }
     }
-    if (why != "logout") BlockAfterFailedOffer(ai);
+    if (why != "logout") {
+        BlockAfterFailedOffer(ai);
+    }
     // The agent's state first (it is no longer reserved), then the contact looks again.
     Refresh(ai);
     ReturnToQueue(ci);
@@ -54,7 +58,9 @@ TimerId Engine::Impl::ScheduleWrapEnd(AgentIdx ai, const InteractionId& id, Time
         AgentRt& ag = agents[ai];
         auto it = std::find_if(ag.wraps.begin(), ag.wraps.end(),
                                [&](const WrapRt& x) { return x.id == id; });
-        if (it == ag.wraps.end()) return;
+        if (it == ag.wraps.end()) {
+            return;
+        }
         it->timer = 0;
         EndWrapup(ai, static_cast<size_t>(it - ag.wraps.begin()), "");
     });
@@ -89,10 +95,14 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
 void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& disposition) {
     AgentRt& a = agents[ai];
     // Statistics below are rank inputs: take the agent out of every pool before changing them.
-    for (int m = 0; m < kMediaCount; ++m) Unindex(ai, static_cast<Media>(m));
+    for (int m = 0; m < kMediaCount; ++m) {
+        Unindex(ai, static_cast<Media>(m));
+    }
     WrapRt w = a.wraps[index];
     a.wraps.erase(a.wraps.begin() + static_cast<ptrdiff_t>(index));
-    if (w.timer) timers.Cancel(w.timer);
+    if (w.timer) {
+        timers.Cancel(w.timer);
+    }
     const Timestamp now = clock.Now();
     Emit(events::WrapupEnd{w.id, a.id, disposition});
     a.used[static_cast<int>(w.media)] -= 1;
@@ -110,16 +120,22 @@ void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& dispo
 Status Engine::Answer(const InteractionId& id) {
     Impl& s = *impl_;
     ContactRt* c = s.FindContact(id);
-    if (!c) return NotFound("unknown interaction \"" + id.str() + "\"");
+    if (!c) {
+        return NotFound("unknown interaction \"" + id.str() + "\"");
+    }
     if (c->stage != ContactRt::Stage::kOffered) {
         return FailedPrecondition("interaction \"" + id.str() + "\" is not ringing at an agent");
     }
     AgentRt& a = s.agents[c->agent];
-    if (c->ring_timer) s.timers.Cancel(c->ring_timer);
+    if (c->ring_timer) {
+        s.timers.Cancel(c->ring_timer);
+    }
     c->ring_timer = 0;
     c->stage = ContactRt::Stage::kTalking;
     c->answered_at = s.clock.Now();
-    if (c->rule_timer) s.timers.Cancel(c->rule_timer);
+    if (c->rule_timer) {
+        s.timers.Cancel(c->rule_timer);
+    }
     c->rule_timer = 0;
     a.ringing = kNone;
     a.talking += 1;
@@ -133,22 +149,31 @@ Status Engine::Answer(const InteractionId& id) {
 Status Engine::Reject(const InteractionId& id, std::string why) {
     Impl& s = *impl_;
     auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) return NotFound("unknown interaction \"" + id.str() + "\"");
+    if (it == s.contact_index.end()) {
+        return NotFound("unknown interaction \"" + id.str() + "\"");
+    }
     if (s.contacts[it->second].stage != ContactRt::Stage::kOffered) {
         return FailedPrecondition("interaction \"" + id.str() + "\" is not ringing at an agent");
     }
-    if (why != "rejected" && why != "busy") return InvalidArgument("why must be rejected or busy");
+    if (why != "rejected" && why != "busy") {
+        return InvalidArgument("why must be rejected or busy");
+    }
     s.FailOffer(it->second, why);
     return Status::Ok();
 }
 
-Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id, std::string disposition) {
+Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id,
+                            std::string disposition) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(agent);
-    if (!a) return NotFound("unknown agent \"" + agent.str() + "\"");
-    auto it = std::find_if(a->wraps.begin(), a->wraps.end(), [&](const WrapRt& w) { return w.id == id; });
+    if (!a) {
+        return NotFound("unknown agent \"" + agent.str() + "\"");
+    }
+    auto it =
+        std::find_if(a->wraps.begin(), a->wraps.end(), [&](const WrapRt& w) { return w.id == id; });
     if (it == a->wraps.end()) {
-        return FailedPrecondition("agent \"" + agent.str() + "\" has no wrap-up for \"" + id.str() + "\"");
+        return FailedPrecondition("agent \"" + agent.str() + "\" has no wrap-up for \"" + id.str() +
+                                  "\"");
     }
     s.EndWrapup(s.agent_index.at(agent), static_cast<size_t>(it - a->wraps.begin()), disposition);
     return Status::Ok();
@@ -157,14 +182,22 @@ Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id, std::
 Status Engine::ExtendWrapup(const AgentId& agent, const InteractionId& id, Duration extra) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(agent);
-    if (!a) return NotFound("unknown agent \"" + agent.str() + "\"");
-    if (extra.count() <= 0) return InvalidArgument("the extension must be longer than 0");
-    auto it = std::find_if(a->wraps.begin(), a->wraps.end(), [&](const WrapRt& w) { return w.id == id; });
+    if (!a) {
+        return NotFound("unknown agent \"" + agent.str() + "\"");
+    }
+    if (extra.count() <= 0) {
+        return InvalidArgument("the extension must be longer than 0");
+    }
+    auto it =
+        std::find_if(a->wraps.begin(), a->wraps.end(), [&](const WrapRt& w) { return w.id == id; });
     if (it == a->wraps.end()) {
-        return FailedPrecondition("agent \"" + agent.str() + "\" has no wrap-up for \"" + id.str() + "\"");
+        return FailedPrecondition("agent \"" + agent.str() + "\" has no wrap-up for \"" + id.str() +
+                                  "\"");
     }
     AgentIdx ai = s.agent_index.at(agent);
-    if (it->timer) s.timers.Cancel(it->timer);
+    if (it->timer) {
+        s.timers.Cancel(it->timer);
+    }
     it->ends += extra;
     it->timer = s.ScheduleWrapEnd(ai, id, it->ends);
     s.Emit(events::WrapupExtend{id, agent, ToMillis(it->ends)});

@@ -10,9 +10,12 @@ namespace {
 
 const char* LeaveName(LeaveMode m) {
     switch (m) {
-        case LeaveMode::kVoicemail: return "voicemail";
-        case LeaveMode::kMessage: return "message";
-        case LeaveMode::kHangup: return "hangup";
+        case LeaveMode::kVoicemail:
+            return "voicemail";
+        case LeaveMode::kMessage:
+            return "message";
+        case LeaveMode::kHangup:
+            return "hangup";
     }
     return "hangup";
 }
@@ -21,15 +24,23 @@ const char* LeaveName(LeaveMode m) {
 
 void Engine::Impl::ScheduleTimeRule(ContactIdx ci) {
     ContactRt& c = contacts[ci];
-    if (c.rule_timer) timers.Cancel(c.rule_timer);
+    if (c.rule_timer) {
+        timers.Cancel(c.rule_timer);
+    }
     c.rule_timer = 0;
     // Nobody waits on the line for a callback: time rules are for callers.
-    if (c.channel == Channel::kCallback) return;
+    if (c.channel == Channel::kCallback) {
+        return;
+    }
     const auto& rules = queues[c.queue].time_rules;
-    if (c.next_time_rule >= rules.size()) return;
+    if (c.next_time_rule >= rules.size()) {
+        return;
+    }
     const uint64_t seq = c.seq;
     c.rule_timer = timers.Schedule(c.queue_entry + rules[c.next_time_rule].after, [this, ci, seq] {
-        if (contacts[ci].live && contacts[ci].seq == seq) OnTimeRule(ci);
+        if (contacts[ci].live && contacts[ci].seq == seq) {
+            OnTimeRule(ci);
+        }
     });
 }
 
@@ -37,9 +48,13 @@ void Engine::Impl::OnTimeRule(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     c.rule_timer = 0;
     // Ringing at an agent: the rule waits; ReturnToQueue re-arms it if the offer fails.
-    if (c.stage != ContactRt::Stage::kQueued) return;
+    if (c.stage != ContactRt::Stage::kQueued) {
+        return;
+    }
     const TimeRule& rule = queues[c.queue].time_rules[c.next_time_rule++];
-    if (ApplyAction(ci, rule.id, rule.action)) ScheduleTimeRule(ci);
+    if (ApplyAction(ci, rule.id, rule.action)) {
+        ScheduleTimeRule(ci);
+    }
 }
 
 void Engine::Impl::ApplyArrivalRules(ContactIdx ci) {
@@ -49,20 +64,28 @@ void Engine::Impl::ApplyArrivalRules(ContactIdx ci) {
         bool fire = rule->when.kind == OverflowTrigger::Kind::kQueueLength
                         ? q.waiting >= rule->when.length
                         : ExpectedWait(qi) >= rule->when.after;
-        if (fire && !ApplyAction(ci, rule->id, rule->action)) return;
+        if (fire && !ApplyAction(ci, rule->id, rule->action)) {
+            return;
+        }
     }
     if (!Staffed(contacts[ci])) {
         for (const OverflowRule* rule : q.no_agent_rules) {
-            if (!ApplyAction(ci, rule->id, rule->action)) return;
+            if (!ApplyAction(ci, rule->id, rule->action)) {
+                return;
+            }
         }
     }
 }
 
 void Engine::Impl::ApplyNoAgentRules(QueueIdx qi) {
     for (ContactIdx ci : WaitingIn(qi)) {
-        if (!contacts[ci].live || contacts[ci].queue != qi || Staffed(contacts[ci])) continue;
+        if (!contacts[ci].live || contacts[ci].queue != qi || Staffed(contacts[ci])) {
+            continue;
+        }
         for (const OverflowRule* rule : queues[qi].no_agent_rules) {
-            if (!ApplyAction(ci, rule->id, rule->action)) break;
+            if (!ApplyAction(ci, rule->id, rule->action)) {
+                break;
+            }
         }
     }
 }
@@ -77,20 +100,28 @@ bool Engine::Impl::ApplyAction(ContactIdx ci, const RuleId& rule, const Overflow
                 r.insert(r.end(), c.extra.begin(), c.extra.end());
                 c.widened.push_back(Intern(NormalizeRequirement(std::move(r))));
             };
-            for (const Requirement& r : action.add) add(r);
+            for (const Requirement& r : action.add) {
+                add(r);
+            }
             if (action.lower_min_level_by > 0) {
                 Requirement lowered = q.cfg->skills;
-                for (SkillLevel& s : lowered) s.level = std::max(1, s.level - action.lower_min_level_by);
+                for (SkillLevel& s : lowered) {
+                    s.level = std::max(1, s.level - action.lower_min_level_by);
+                }
                 add(std::move(lowered));
             }
             RecomputeEligibility(ci);
-            if (c.bucket != kNone) TryContact(ci);
+            if (c.bucket != kNone) {
+                TryContact(ci);
+            }
             return true;
         }
         case OverflowAction::Kind::kMove: {
             const QueueIdx to = queue_index.at(action.to_queue);
             // A contact never returns to a queue it has left: rules cannot send it in circles.
-            if (std::find(c.visited.begin(), c.visited.end(), to) != c.visited.end()) return true;
+            if (std::find(c.visited.begin(), c.visited.end(), to) != c.visited.end()) {
+                return true;
+            }
             Emit(events::Overflow{c.id, q.cfg->id, rule, "move", action.to_queue});
             RemoveWaiting(ci);
             c.widened.clear();

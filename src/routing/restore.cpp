@@ -7,8 +7,8 @@ namespace hotline::routing {
 
 Result<RestoreReport> Engine::Restore(const EngineState& st) {
     Impl& s = *impl_;
-    if (!s.contact_index.empty() ||
-        std::any_of(s.agents.begin(), s.agents.end(), [](const AgentRt& a) { return a.logged_in; })) {
+    if (!s.contact_index.empty() || std::any_of(s.agents.begin(), s.agents.end(),
+                                                [](const AgentRt& a) { return a.logged_in; })) {
         return FailedPrecondition("a state can only be restored into a fresh engine");
     }
     RestoreReport rep;
@@ -30,7 +30,9 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
 
     s.silent = true;
     for (size_t m = 0; m < s.merges.size(); ++m) {
-        if (st.active_merges.contains(s.merges[m].rule->id.str())) s.SetMerged(m, true, "restored");
+        if (st.active_merges.contains(s.merges[m].rule->id.str())) {
+            s.SetMerged(m, true, "restored");
+        }
     }
     for (const RestoredAgent& ra : st.agents) {
         const AgentIdx ai = agent_of(ra.id);
@@ -55,7 +57,8 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         if (needs_queue && qi == kNone) {
             rep.dropped.push_back("interaction " + rc.id.str() + ": queue " + rc.queue.str() +
                                   " no longer configured");
-            to_end.emplace_back(rc.id, rc.stage == RestoredContact::Stage::kTalking ? "talk" : "queue");
+            to_end.emplace_back(rc.id,
+                                rc.stage == RestoredContact::Stage::kTalking ? "talk" : "queue");
             continue;
         }
         AgentIdx ai = rc.agent.empty() ? kNone : agent_of(rc.agent);
@@ -78,7 +81,9 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         c.queue_entry = rc.queue_entry;
         s.contact_index.emplace(c.id, ci);
         ++rep.contacts;
-        if (!needs_queue) continue;  // still in self-service: the IVR's side carries on
+        if (!needs_queue) {
+            continue;  // still in self-service: the IVR's side carries on
+        }
         c.queue = qi;
         c.visited.push_back(qi);
         if (rc.stage == RestoredContact::Stage::kTalking) {
@@ -101,8 +106,12 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         while (c.next_time_rule < q.time_rules.size() &&
                rc.fired_rules.contains(q.time_rules[c.next_time_rule].id.str())) {
             const TimeRule& rule = q.time_rules[c.next_time_rule++];
-            if (rule.action.kind == OverflowAction::Kind::kWiden) s.ApplyAction(ci, rule.id, rule.action);
-            if (rule.action.kind == OverflowAction::Kind::kCallback) c.callback_offered = true;
+            if (rule.action.kind == OverflowAction::Kind::kWiden) {
+                s.ApplyAction(ci, rule.id, rule.action);
+            }
+            if (rule.action.kind == OverflowAction::Kind::kCallback) {
+                c.callback_offered = true;
+            }
         }
         for (const auto* rules : {&q.arrival_rules, &q.no_agent_rules}) {
             for (const OverflowRule* rule : *rules) {
@@ -144,10 +153,16 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     // how long they have been idle.
     for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {
         AgentRt& a = s.agents[ai];
-        if (!a.logged_in) continue;
-        if (a.shown != AgentStateKind::kReserved) a.shown = s.ComputeShown(a);
+        if (!a.logged_in) {
+            continue;
+        }
+        if (a.shown != AgentStateKind::kReserved) {
+            a.shown = s.ComputeShown(a);
+        }
         for (int m = 0; m < kMediaCount; ++m) {
-            if (s.Available(a, static_cast<Media>(m))) s.Index(ai, static_cast<Media>(m));
+            if (s.Available(a, static_cast<Media>(m))) {
+                s.Index(ai, static_cast<Media>(m));
+            }
         }
     }
     s.silent = false;
@@ -158,13 +173,17 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     for (const auto& [id, agent] : wraps_to_end) {
         s.Emit(events::WrapupEnd{id, agent, ""});
     }
-    for (const AgentId& agent : dropped_agents) s.Emit(events::AgentLogout{agent});
+    for (const AgentId& agent : dropped_agents) {
+        s.Emit(events::AgentLogout{agent});
+    }
     for (const auto& [ci, ai] : lost_offers) {
         s.Emit(events::OfferFail{s.contacts[ci].id, s.agents[ai].id, "restart"});
         ++rep.offers_returned;
     }
     for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {
-        if (s.agents[ai].logged_in) s.Refresh(ai);
+        if (s.agents[ai].logged_in) {
+            s.Refresh(ai);
+        }
     }
     std::sort(waiting.begin(), waiting.end(), [&](ContactIdx a, ContactIdx b) {
         return s.contacts[a].waiting_since != s.contacts[b].waiting_since
@@ -172,7 +191,9 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
                    : s.contacts[a].seq < s.contacts[b].seq;
     });
     for (ContactIdx ci : waiting) {
-        if (!s.contacts[ci].live || s.contacts[ci].stage != ContactRt::Stage::kQueued) continue;
+        if (!s.contacts[ci].live || s.contacts[ci].stage != ContactRt::Stage::kQueued) {
+            continue;
+        }
         s.ScheduleTimeRule(ci);
         s.TryContact(ci);
     }

@@ -30,7 +30,9 @@ const RestoredContact* EngineStateBuilder::Find(const InteractionId& id) const {
 }
 
 void EngineStateBuilder::StartWrap(const RestoredContact& c, Timestamp at) {
-    if (c.agent.empty()) return;
+    if (c.agent.empty()) {
+        return;
+    }
     RestoredWrap w;
     w.agent = c.agent;
     w.id = c.id;
@@ -69,7 +71,9 @@ void EngineStateBuilder::Apply(const Event& e) {
             c->agent = AgentId{};
         }
     } else if (const auto* o = e.As<events::Overflow>()) {
-        if (RestoredContact* c = contact(o->id)) c->fired_rules.insert(o->rule.str());
+        if (RestoredContact* c = contact(o->id)) {
+            c->fired_rules.insert(o->rule.str());
+        }
     } else if (const auto* of = e.As<events::Offer>()) {
         if (RestoredContact* c = contact(of->id)) {
             c->stage = RestoredContact::Stage::kOffered;
@@ -105,7 +109,9 @@ void EngineStateBuilder::Apply(const Event& e) {
         }
     } else if (const auto* hu = e.As<events::Hangup>()) {
         if (RestoredContact* c = contact(hu->id)) {
-            if (c->stage == RestoredContact::Stage::kTalking) StartWrap(*c, e.ts);
+            if (c->stage == RestoredContact::Stage::kTalking) {
+                StartWrap(*c, e.ts);
+            }
             contacts_.erase(hu->id.str());
         }
     } else if (const auto* w = e.As<events::WrapupEnd>()) {
@@ -113,7 +119,9 @@ void EngineStateBuilder::Apply(const Event& e) {
         std::erase_if(list, [&](const RestoredWrap& x) { return x.id == w->id; });
     } else if (const auto* x = e.As<events::WrapupExtend>()) {
         for (RestoredWrap& wr : wraps_[x->agent.str()].list) {
-            if (wr.id == x->id) wr.ends = FromMillis(x->until);
+            if (wr.id == x->id) {
+                wr.ends = FromMillis(x->until);
+            }
         }
     } else if (const auto* li = e.As<events::AgentLogin>()) {
         RestoredAgent a;
@@ -126,7 +134,9 @@ void EngineStateBuilder::Apply(const Event& e) {
         agents_.erase(lo->agent.str());
     } else if (const auto* st = e.As<events::AgentState>()) {
         auto it = agents_.find(st->agent.str());
-        if (it == agents_.end()) return;
+        if (it == agents_.end()) {
+            return;
+        }
         RestoredAgent& a = it->second;
         if (!st->pending.empty()) {
             a.ready = st->pending == "ready";
@@ -151,12 +161,20 @@ void EngineStateBuilder::Apply(const Event& e) {
 EngineState EngineStateBuilder::State() const {
     EngineState s;
     s.as_of = as_of_;
-    for (const auto& [id, a] : agents_) s.agents.push_back(a);
+    for (const auto& [id, a] : agents_) {
+        s.agents.push_back(a);
+    }
     std::vector<std::pair<uint64_t, const RestoredContact*>> ordered;
-    for (const auto& [id, entry] : contacts_) ordered.emplace_back(entry.first, &entry.second);
+    for (const auto& [id, entry] : contacts_) {
+        ordered.emplace_back(entry.first, &entry.second);
+    }
     std::sort(ordered.begin(), ordered.end());
-    for (const auto& [order, c] : ordered) s.contacts.push_back(*c);
-    for (const auto& [agent, w] : wraps_) s.wraps.insert(s.wraps.end(), w.list.begin(), w.list.end());
+    for (const auto& [order, c] : ordered) {
+        s.contacts.push_back(*c);
+    }
+    for (const auto& [agent, w] : wraps_) {
+        s.wraps.insert(s.wraps.end(), w.list.begin(), w.list.end());
+    }
     s.active_merges = merges_;
     return s;
 }

@@ -16,7 +16,9 @@ struct Recorder : EventSink {
     }
     std::vector<std::string> Lines(size_t from = 0) const {
         std::vector<std::string> out;
-        for (size_t i = from; i < events.size(); ++i) out.push_back(EventToJson(events[i]));
+        for (size_t i = from; i < events.size(); ++i) {
+            out.push_back(EventToJson(events[i]));
+        }
         return out;
     }
     std::vector<Event> events;
@@ -43,7 +45,8 @@ CenterConfig Center() {
 }
 
 struct Side {
-    explicit Side(Timestamp start) : clock(start), rng(7), engine(Center(), clock, clock, rng, rec) {}
+    explicit Side(Timestamp start)
+        : clock(start), rng(7), engine(Center(), clock, clock, rng, rec) {}
     VirtualClock clock;
     std::mt19937_64 rng;
     Recorder rec;
@@ -58,7 +61,9 @@ void Arrive(Engine& e, const std::string& id, const std::string& queue, int prio
 // Answers whatever rings, so that the state holds no ringing offer.
 void AnswerRinging(Engine& e, Recorder& r, size_t from) {
     for (size_t i = from; i < r.events.size(); ++i) {
-        if (const auto* o = r.events[i].As<events::Offer>()) (void)e.Answer(o->id);
+        if (const auto* o = r.events[i].As<events::Offer>()) {
+            (void)e.Answer(o->id);
+        }
     }
 }
 
@@ -66,7 +71,9 @@ TEST(Restore, ARestartedEngineDoesExactlyWhatTheOldOneWouldHaveDone) {
     Side old_side(FromMillis(1'000'000));
     Engine& e = old_side.engine;
     VirtualClock& clock = old_side.clock;
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE(e.Login(AgentId("a" + std::to_string(i)), true).ok());
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(e.Login(AgentId("a" + std::to_string(i)), true).ok());
+    }
     ASSERT_TRUE(e.Login(AgentId("a3"), false).ok());
     clock.AdvanceTo(clock.Now() + Duration{1000});
     size_t mark = old_side.rec.events.size();
@@ -86,7 +93,7 @@ TEST(Restore, ARestartedEngineDoesExactlyWhatTheOldOneWouldHaveDone) {
     clock.AdvanceTo(clock.Now() + Duration{1000});
     Arrive(e, "c3", "q1");
     Arrive(e, "c4", "q2");
-    Arrive(e, "c5", "q1", 5);  // jumps the line
+    Arrive(e, "c5", "q1", 5);                                // jumps the line
     ASSERT_TRUE(e.SetNotReady(AgentId("a0"), "meal").ok());  // asked while talking
     clock.AdvanceTo(clock.Now() + Duration{5000});
 
@@ -146,9 +153,12 @@ TEST(Restore, ARingingOfferCutOffByTheRestartGoesBackToItsPlace) {
     ASSERT_TRUE(rep.ok());
     EXPECT_EQ(rep->offers_returned, 1);
     std::vector<std::string> types;
-    for (const Event& ev : new_side.rec.events) types.emplace_back(ev.type());
+    for (const Event& ev : new_side.rec.events) {
+        types.emplace_back(ev.type());
+    }
     // The lost ring is reported, the agent is free, and c0, first in line, rings again.
-    ASSERT_EQ(types, (std::vector<std::string>{"offer_fail", "agent_state", "offer", "agent_state"}));
+    ASSERT_EQ(types,
+              (std::vector<std::string>{"offer_fail", "agent_state", "offer", "agent_state"}));
     EXPECT_EQ(new_side.rec.events[0].As<events::OfferFail>()->why, "restart");
     EXPECT_EQ(new_side.rec.events[2].As<events::Offer>()->id.str(), "c0");
     EXPECT_TRUE(new_side.engine.CheckInvariants().ok());

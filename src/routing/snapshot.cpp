@@ -26,7 +26,9 @@ RealtimeSnapshot Engine::Snapshot() const {
         for (ContactIdx ci : s.WaitingIn(qi)) {
             v.longest_wait = std::max(v.longest_wait, snap.at - s.contacts[ci].queue_entry);
         }
-        for (AgentIdx a : s.req_members[q.base_req]) v.agents[static_cast<int>(s.agents[a].shown)]++;
+        for (AgentIdx a : s.req_members[q.base_req]) {
+            v.agents[static_cast<int>(s.agents[a].shown)]++;
+        }
         snap.queues.push_back(v);
     }
     for (const AgentRt& a : s.agents) {
@@ -57,34 +59,52 @@ Status Engine::CheckInvariants() const {
             if (!c.live || c.stage != ContactRt::Stage::kOffered || c.agent != ai) {
                 return fail(a.id.str() + " rings for a contact not offered to it");
             }
-            if (c.ring_ends < now) return fail(a.id.str() + " still reserved past its ring timeout");
+            if (c.ring_ends < now) {
+                return fail(a.id.str() + " still reserved past its ring timeout");
+            }
             used[static_cast<int>(c.media)]++;
         }
         for (const WrapRt& w : a.wraps) {
-            if (w.ends < now) return fail(a.id.str() + " still in wrap-up past its timer");
+            if (w.ends < now) {
+                return fail(a.id.str() + " still in wrap-up past its timer");
+            }
             used[static_cast<int>(w.media)]++;
         }
-        if (talking[ai] != a.talking) return fail(a.id.str() + " talking count is off");
+        if (talking[ai] != a.talking) {
+            return fail(a.id.str() + " talking count is off");
+        }
         for (int m = 0; m < kMediaCount; ++m) {
-            if (used[m] != a.used[m]) return fail(a.id.str() + " slot count is off");
-            if (a.used[m] > a.cfg->capacity[m]) return fail(a.id.str() + " holds more than its capacity");
+            if (used[m] != a.used[m]) {
+                return fail(a.id.str() + " slot count is off");
+            }
+            if (a.used[m] > a.cfg->capacity[m]) {
+                return fail(a.id.str() + " holds more than its capacity");
+            }
             if (a.indexed[m] != s.Available(a, static_cast<Media>(m))) {
                 return fail(a.id.str() + " pool membership disagrees with availability");
             }
         }
-        if (a.shown != s.ComputeShown(a)) return fail(a.id.str() + " shows a stale state");
+        if (a.shown != s.ComputeShown(a)) {
+            return fail(a.id.str() + " shows a stale state");
+        }
         if (!a.logged_in && (a.ringing != kNone || a.talking > 0)) {
             return fail(a.id.str() + " works while logged out");
         }
     }
     std::vector<int> waiting(s.queues.size(), 0);
     for (const ContactRt& c : s.contacts) {
-        if (!c.live || c.stage != ContactRt::Stage::kQueued) continue;
-        if (c.bucket == kNone) return fail(c.id.str() + " waits outside every bucket");
+        if (!c.live || c.stage != ContactRt::Stage::kQueued) {
+            continue;
+        }
+        if (c.bucket == kNone) {
+            return fail(c.id.str() + " waits outside every bucket");
+        }
         waiting[c.queue]++;
     }
     for (QueueIdx q = 0; q < s.queues.size(); ++q) {
-        if (waiting[q] != s.queues[q].waiting) return fail("waiting count of a queue is off");
+        if (waiting[q] != s.queues[q].waiting) {
+            return fail("waiting count of a queue is off");
+        }
     }
     for (BucketIdx b = 0; b < s.buckets.size(); ++b) {
         for (const auto& entry : s.buckets[b].contacts) {

@@ -6,8 +6,8 @@
 
 namespace hotline::routing {
 
-extern const StrategyImpl kLongestIdle, kMostSkilled, kLeastOccupied, kFewestCalls,
-    kLeastTalkTime, kRoundRobin, kLinear, kRandom, kSkillWeightedRandom;
+extern const StrategyImpl kLongestIdle, kMostSkilled, kLeastOccupied, kFewestCalls, kLeastTalkTime,
+    kRoundRobin, kLinear, kRandom, kSkillWeightedRandom;
 
 const StrategyImpl& GetStrategy(Strategy s) {
     // Indexed by the Strategy enum; the order here is the enum's order.
@@ -22,8 +22,12 @@ int64_t SkillScore(const AgentRt& agent, const Requirement& req) {
     const auto& has = agent.cfg->skills;
     auto it = has.begin();
     for (const SkillLevel& need : req) {
-        while (it != has.end() && it->skill < need.skill) ++it;
-        if (it != has.end() && it->skill == need.skill) score += it->level;
+        while (it != has.end() && it->skill < need.skill) {
+            ++it;
+        }
+        if (it != has.end() && it->skill == need.skill) {
+            score += it->level;
+        }
     }
     return score;
 }

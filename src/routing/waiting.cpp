@@ -10,12 +10,16 @@ namespace {
 
 std::vector<std::string> SkillStrings(const Requirement& r) {
     std::vector<std::string> out;
-    for (const SkillLevel& s : r) out.push_back(s.skill.str() + ":" + std::to_string(s.level));
+    for (const SkillLevel& s : r) {
+        out.push_back(s.skill.str() + ":" + std::to_string(s.level));
+    }
     return out;
 }
 
 Requirement Combine(const Requirement& a, const Requirement& b) {
-    if (b.empty()) return a;
+    if (b.empty()) {
+        return a;
+    }
     Requirement r = a;
     r.insert(r.end(), b.begin(), b.end());
     return NormalizeRequirement(std::move(r));
@@ -45,8 +49,12 @@ ContactIdx Engine::Impl::NewContact() {
 
 void Engine::Impl::FreeContact(ContactIdx ci) {
     ContactRt& c = contacts[ci];
-    if (c.rule_timer) timers.Cancel(c.rule_timer);
-    if (c.ring_timer) timers.Cancel(c.ring_timer);
+    if (c.rule_timer) {
+        timers.Cancel(c.rule_timer);
+    }
+    if (c.ring_timer) {
+        timers.Cancel(c.ring_timer);
+    }
     contact_index.erase(c.id);
     c = ContactRt{};
     free_contacts.push_back(ci);
@@ -57,23 +65,33 @@ void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
     const QueueRt& q = queues[c.queue];
     std::vector<ReqIdx> elig;
     elig.push_back(c.extra.empty() ? q.base_req : Intern(Combine(q.cfg->skills, c.extra)));
-    for (ReqIdx r : q.merged_reqs) elig.push_back(c.extra.empty() ? r : Intern(Combine(reqs[r], c.extra)));
+    for (ReqIdx r : q.merged_reqs) {
+        elig.push_back(c.extra.empty() ? r : Intern(Combine(reqs[r], c.extra)));
+    }
     elig.insert(elig.end(), c.widened.begin(), c.widened.end());
     std::sort(elig.begin(), elig.end());
     elig.erase(std::unique(elig.begin(), elig.end()), elig.end());
-    if (elig == c.eligibility) return;
+    if (elig == c.eligibility) {
+        return;
+    }
     bool waiting = c.bucket != kNone;
-    if (waiting) RemoveWaiting(ci);
+    if (waiting) {
+        RemoveWaiting(ci);
+    }
     c.eligibility = std::move(elig);
-    if (waiting) AddWaiting(ci);
+    if (waiting) {
+        AddWaiting(ci);
+    }
 }
 
 void Engine::Impl::AddWaiting(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     assert(c.bucket == kNone);
-    auto [it, inserted] =
-        bucket_index.emplace(std::make_tuple(c.queue, c.media, c.eligibility), BucketIdx(buckets.size()));
-    if (inserted) buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
+    auto [it, inserted] = bucket_index.emplace(std::make_tuple(c.queue, c.media, c.eligibility),
+                                               BucketIdx(buckets.size()));
+    if (inserted) {
+        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
+    }
     const BucketIdx b = it->second;
     Bucket& bucket = buckets[b];
     const QueueRt& q = queues[c.queue];
@@ -84,7 +102,9 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
     auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
                          : std::make_tuple(-p, since, c.seq, ci);
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(bucket.media)].insert(b);
+        for (ReqIdx r : bucket.eligibility) {
+            open_buckets[r][static_cast<int>(bucket.media)].insert(b);
+        }
     }
     bucket.contacts.insert(key);
     c.bucket = b;
@@ -94,7 +114,9 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
 
 void Engine::Impl::RemoveWaiting(ContactIdx ci) {
     ContactRt& c = contacts[ci];
-    if (c.bucket == kNone) return;
+    if (c.bucket == kNone) {
+        return;
+    }
     Bucket& bucket = buckets[c.bucket];
     const QueueRt& q = queues[c.queue];
     const int64_t p = q.cfg->priority + c.priority;
@@ -106,16 +128,17 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
     assert(it != bucket.contacts.end());
     bucket.contacts.erase(it);
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) open_buckets[r][static_cast<int>(bucket.media)].erase(c.bucket);
+        for (ReqIdx r : bucket.eligibility) {
+            open_buckets[r][static_cast<int>(bucket.media)].erase(c.bucket);
+        }
     }
     c.bucket = kNone;
     queues[c.queue].waiting -= 1;
 }
 
 bool Engine::Impl::Staffed(const ContactRt& c) const {
-    return std::any_of(c.eligibility.begin(), c.eligibility.end(), [&](ReqIdx r) {
-        return staffed[r][static_cast<int>(c.media)] > 0;
-    });
+    return std::any_of(c.eligibility.begin(), c.eligibility.end(),
+                       [&](ReqIdx r) { return staffed[r][static_cast<int>(c.media)] > 0; });
 }
 
 Duration Engine::Impl::ExpectedWait(QueueIdx qi) const {
@@ -130,11 +153,12 @@ std::vector<ContactIdx> Engine::Impl::WaitingIn(QueueIdx q) const {
     std::vector<ContactIdx> out;
     for (auto it = bucket_index.lower_bound({q, Media::kVoice, {}});
          it != bucket_index.end() && std::get<0>(it->first) == q; ++it) {
-        for (const auto& e : buckets[it->second].contacts) out.push_back(std::get<3>(e));
+        for (const auto& e : buckets[it->second].contacts) {
+            out.push_back(std::get<3>(e));
+        }
     }
-    std::sort(out.begin(), out.end(), [&](ContactIdx a, ContactIdx b) {
-        return contacts[a].seq < contacts[b].seq;
-    });
+    std::sort(out.begin(), out.end(),
+              [&](ContactIdx a, ContactIdx b) { return contacts[a].seq < contacts[b].seq; });
     return out;
 }
 
@@ -148,14 +172,18 @@ void Engine::Impl::EnterQueue(ContactIdx ci, QueueIdx qi, bool fresh_arrival) {
     c.callback_offered = false;
     c.stage = ContactRt::Stage::kQueued;
     std::optional<int64_t> since;
-    if (c.waiting_since != now) since = ToMillis(c.waiting_since);
+    if (c.waiting_since != now) {
+        since = ToMillis(c.waiting_since);
+    }
     Emit(events::Enqueue{c.id, queues[qi].cfg->id, c.priority, SkillStrings(c.extra), since});
     c.eligibility.clear();
     RecomputeEligibility(ci);
     if (fresh_arrival) {
         ApplyArrivalRules(ci);
         // A rule may have moved the contact on, ended it, or (widening) already offered it.
-        if (!c.live || c.queue != qi || c.stage != ContactRt::Stage::kQueued) return;
+        if (!c.live || c.queue != qi || c.stage != ContactRt::Stage::kQueued) {
+            return;
+        }
     }
     AddWaiting(ci);
     ScheduleTimeRule(ci);

@@ -178,7 +178,9 @@ class Players::Impl : public EventSink {
     void Adopt(const routing::EngineState& state) {
         for (const auto& c : state.contacts) {
             const std::string id = c.id.str();
-            if (live_.contains(id)) continue;
+            if (live_.contains(id)) {
+                continue;
+            }
             const size_t q = QueueIndex(c.queue).value_or(0);
             switch (c.stage) {
                 case routing::RestoredContact::Stage::kArrived:
@@ -403,25 +405,42 @@ class Players::Impl : public EventSink {
     std::function<bool(const AgentId&)> simulated_;
 };
 
-
-Players::Players(const Scenario& scenario, const CenterConfig& center, EventSink& out,
-                 Clock& clock, TimerService& timers, uint64_t seed)
+Players::Players(const Scenario& scenario, const CenterConfig& center, EventSink& out, Clock& clock,
+                 TimerService& timers, uint64_t seed)
     : impl_(std::make_unique<Impl>(scenario, center, out, clock, timers, seed)) {}
 Players::~Players() = default;
-void Players::Attach(routing::Engine* engine) { impl_->Attach(engine); }
+void Players::Attach(routing::Engine* engine) {
+    impl_->Attach(engine);
+}
 void Players::SetBusinessHours(std::function<bool()> open) {
     impl_->SetBusinessHours(std::move(open));
 }
 void Players::SetSimulatedAgents(std::function<bool(const AgentId&)> simulated) {
     impl_->simulated_ = std::move(simulated);
 }
-void Players::StartArrivals(Timestamp origin, Timestamp end) { impl_->StartArrivals(origin, end); }
-void Players::StartRoster(Timestamp origin) { impl_->StartRoster(origin); }
-void Players::StartStaffing(const CenterConfig& center) { impl_->StartStaffing(center); }
-void Players::OnEvent(const Event& e) { impl_->OnEvent(e); }
-void Players::Adopt(const routing::EngineState& state) { impl_->Adopt(state); }
-int64_t Players::arrivals() const { return impl_->arrivals(); }
-int64_t Players::events() const { return impl_->events(); }
-bool Players::idle() const { return impl_->idle(); }
+void Players::StartArrivals(Timestamp origin, Timestamp end) {
+    impl_->StartArrivals(origin, end);
+}
+void Players::StartRoster(Timestamp origin) {
+    impl_->StartRoster(origin);
+}
+void Players::StartStaffing(const CenterConfig& center) {
+    impl_->StartStaffing(center);
+}
+void Players::OnEvent(const Event& e) {
+    impl_->OnEvent(e);
+}
+void Players::Adopt(const routing::EngineState& state) {
+    impl_->Adopt(state);
+}
+int64_t Players::arrivals() const {
+    return impl_->arrivals();
+}
+int64_t Players::events() const {
+    return impl_->events();
+}
+bool Players::idle() const {
+    return impl_->idle();
+}
 
 }  // namespace hotline::sim

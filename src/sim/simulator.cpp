@@ -11,8 +11,8 @@
 #include <unordered_set>
 
 #include "hotline/core/virtual_clock.h"
-#include "hotline/sim/players.h"
 #include "hotline/routing/engine.h"
+#include "hotline/sim/players.h"
 
 namespace hotline::sim {
 

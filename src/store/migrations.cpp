@@ -69,9 +69,9 @@ int LatestSchemaVersion() {
 }
 
 Status Migrate(Db& db) {
-    RETURN_IF_ERROR(db.Exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "applied INTEGER NOT NULL DEFAULT (strftime('%s','now')))"));
+    RETURN_IF_ERROR(
+        db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "applied INTEGER NOT NULL DEFAULT (strftime('%s','now')))"));
     int have = 0;
     {
         Stmt q(db.get(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

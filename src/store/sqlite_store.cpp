@@ -96,23 +96,47 @@ class SqliteStore final : public Store {
 
     Result<std::vector<StoredEvent>> Events(const EventQuery& q) const override {
         std::string sql = "SELECT seq, body FROM events WHERE seq > ?1";
-        if (q.from) sql += " AND ts >= ?2";
-        if (q.to) sql += " AND ts < ?3";
-        if (!q.type.empty()) sql += " AND type = ?4";
-        if (!q.interaction.empty()) sql += " AND interaction = ?5";
-        if (!q.agent.empty()) sql += " AND agent = ?6";
-        if (!q.queue.empty()) sql += " AND queue = ?7";
+        if (q.from) {
+            sql += " AND ts >= ?2";
+        }
+        if (q.to) {
+            sql += " AND ts < ?3";
+        }
+        if (!q.type.empty()) {
+            sql += " AND type = ?4";
+        }
+        if (!q.interaction.empty()) {
+            sql += " AND interaction = ?5";
+        }
+        if (!q.agent.empty()) {
+            sql += " AND agent = ?6";
+        }
+        if (!q.queue.empty()) {
+            sql += " AND queue = ?7";
+        }
         sql += " ORDER BY seq LIMIT ?8";
         std::lock_guard lock(read_mu_);
         Stmt s(reader_db_.get(), sql);
         RETURN_IF_ERROR(s.prepare_status());
         s.Bind(1, q.after_seq);
-        if (q.from) s.Bind(2, ToMillis(*q.from));
-        if (q.to) s.Bind(3, ToMillis(*q.to));
-        if (!q.type.empty()) s.Bind(4, q.type);
-        if (!q.interaction.empty()) s.Bind(5, q.interaction);
-        if (!q.agent.empty()) s.Bind(6, q.agent);
-        if (!q.queue.empty()) s.Bind(7, q.queue);
+        if (q.from) {
+            s.Bind(2, ToMillis(*q.from));
+        }
+        if (q.to) {
+            s.Bind(3, ToMillis(*q.to));
+        }
+        if (!q.type.empty()) {
+            s.Bind(4, q.type);
+        }
+        if (!q.interaction.empty()) {
+            s.Bind(5, q.interaction);
+        }
+        if (!q.agent.empty()) {
+            s.Bind(6, q.agent);
+        }
+        if (!q.queue.empty()) {
+            s.Bind(7, q.queue);
+        }
         s.Bind(8, static_cast<int64_t>(q.limit));
         std::vector<StoredEvent> out;
         while (s.Step()) {
@@ -178,8 +202,12 @@ class SqliteStore final : public Store {
 
     Result<User> FindUser(const std::string& username) const override {
         auto users = SelectUsers(" WHERE username = ?1", username);
-        if (!users.ok()) return users.status();
-        if (users->empty()) return NotFound("no user '" + username + "'");
+        if (!users.ok()) {
+            return users.status();
+        }
+        if (users->empty()) {
+            return NotFound("no user '" + username + "'");
+        }
         return users->front();
     }
 
@@ -245,16 +273,25 @@ class SqliteStore final : public Store {
     }
 
     Result<std::vector<AuditEntry>> AuditLog(const AuditQuery& q) const override {
-        std::string sql = "SELECT id, ts, username, action, target, detail FROM audit WHERE id > ?1";
-        if (!q.username.empty()) sql += " AND username = ?2";
-        if (!q.action.empty()) sql += " AND action = ?3";
+        std::string sql =
+            "SELECT id, ts, username, action, target, detail FROM audit WHERE id > ?1";
+        if (!q.username.empty()) {
+            sql += " AND username = ?2";
+        }
+        if (!q.action.empty()) {
+            sql += " AND action = ?3";
+        }
         sql += " ORDER BY id LIMIT ?4";
         std::lock_guard lock(read_mu_);
         Stmt s(reader_db_.get(), sql);
         RETURN_IF_ERROR(s.prepare_status());
         s.Bind(1, q.after_id);
-        if (!q.username.empty()) s.Bind(2, q.username);
-        if (!q.action.empty()) s.Bind(3, q.action);
+        if (!q.username.empty()) {
+            s.Bind(2, q.username);
+        }
+        if (!q.action.empty()) {
+            s.Bind(3, q.action);
+        }
         s.Bind(4, static_cast<int64_t>(q.limit));
         std::vector<AuditEntry> out;
         while (s.Step()) {
@@ -285,7 +322,9 @@ class SqliteStore final : public Store {
         return out;
     }
 
-    void Flush() override { (void)Write([](Db&) { return Status::Ok(); }); }
+    void Flush() override {
+        (void)Write([](Db&) { return Status::Ok(); });
+    }
 
   private:
     struct Job {
@@ -342,7 +381,9 @@ class SqliteStore final : public Store {
             for (size_t i = 0; i < batch.size(); ++i) {
                 if (!batch[i].isolated) {
                     results[i] = batch[i].work(writer_db_);
-                    if (!results[i].ok()) failed = results[i];
+                    if (!results[i].ok()) {
+                        failed = results[i];
+                    }
                     continue;
                 }
                 const int64_t seq_before = next_seq_;
@@ -361,10 +402,14 @@ class SqliteStore final : public Store {
             if (!commit.ok()) {
                 (void)writer_db_.Exec("ROLLBACK");
                 next_seq_ = QueryLastSeqOn(writer_db_) + 1;
-                for (auto& r : results) r = commit;
+                for (auto& r : results) {
+                    r = commit;
+                }
             }
         } else {
-            for (auto& r : results) r = begin;
+            for (auto& r : results) {
+                r = begin;
+            }
         }
         for (size_t i = 0; i < batch.size(); ++i) {
             if (batch[i].done) {

@@ -1,9 +1,9 @@
+#include "hotline/store/store.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <future>
-
-#include "hotline/store/store.h"
 
 namespace hotline::store {
 namespace {
@@ -128,12 +128,12 @@ TEST_F(StoreTest, ManyConcurrentAppendsAllCommitInOrder) {
     EXPECT_EQ(done.load(), 500);
     int64_t expect = 1;
     ASSERT_TRUE((*s)->ForEachEvent([&](const StoredEvent& e) {
-                       EXPECT_EQ(e.seq, expect);
-                       EXPECT_EQ(e.event.As<events::Arrive>()->id.str(),
-                                 "c" + std::to_string(expect - 1));
-                       ++expect;
-                       return true;
-                   })
+                        EXPECT_EQ(e.seq, expect);
+                        EXPECT_EQ(e.event.As<events::Arrive>()->id.str(),
+                                  "c" + std::to_string(expect - 1));
+                        ++expect;
+                        return true;
+                    })
                     .ok());
     EXPECT_EQ(expect, 501);
 }

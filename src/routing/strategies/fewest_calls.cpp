@@ -7,7 +7,9 @@ namespace hotline::routing {
 extern const StrategyImpl kFewestCalls;
 const StrategyImpl kFewestCalls{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) { return RankKey{a.calls, ToMillis(a.idle_since), 0}; },
+    [](const AgentRt& a, const Requirement&) {
+        return RankKey{a.calls, ToMillis(a.idle_since), 0};
+    },
     nullptr,
 };
 

@@ -6,7 +6,9 @@ namespace hotline::routing {
 extern const StrategyImpl kLeastTalkTime;
 const StrategyImpl kLeastTalkTime{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) { return RankKey{a.talk_ms, ToMillis(a.idle_since), 0}; },
+    [](const AgentRt& a, const Requirement&) {
+        return RankKey{a.talk_ms, ToMillis(a.idle_since), 0};
+    },
     nullptr,
 };
 

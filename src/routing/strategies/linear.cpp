@@ -6,7 +6,9 @@ namespace hotline::routing {
 extern const StrategyImpl kLinear;
 const StrategyImpl kLinear{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) { return RankKey{a.order, 0, 0}; },
+    [](const AgentRt& a, const Requirement&) {
+        return RankKey{a.order, 0, 0};
+    },
     nullptr,
 };
 

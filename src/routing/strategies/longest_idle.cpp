@@ -6,7 +6,9 @@ namespace hotline::routing {
 extern const StrategyImpl kLongestIdle;
 const StrategyImpl kLongestIdle{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) { return RankKey{ToMillis(a.idle_since), 0, 0}; },
+    [](const AgentRt& a, const Requirement&) {
+        return RankKey{ToMillis(a.idle_since), 0, 0};
+    },
     nullptr,
 };
 

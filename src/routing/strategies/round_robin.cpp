@@ -6,7 +6,9 @@ namespace hotline::routing {
 extern const StrategyImpl kRoundRobin;
 const StrategyImpl kRoundRobin{
     StrategyImpl::Pick::kCyclic,
-    [](const AgentRt& a, const Requirement&) { return RankKey{a.order, 0, 0}; },
+    [](const AgentRt& a, const Requirement&) {
+        return RankKey{a.order, 0, 0};
+    },
     nullptr,
 };
 

@@ -15,8 +15,8 @@ namespace hotline::auth {
 enum class Role { kAgent, kTeamLeader, kShiftLeader, kSupervisor, kManager, kQa, kAdmin };
 inline constexpr int kRoleCount = 7;
 
-std::string_view RoleName(Role r);           // "team_leader"
-std::string_view RoleLabelZh(Role r);        // "班长"
+std::string_view RoleName(Role r);     // "team_leader"
+std::string_view RoleLabelZh(Role r);  // "班长"
 std::optional<Role> ParseRole(std::string_view name);
 std::vector<Role> AllRoles();
 

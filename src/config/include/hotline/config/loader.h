@@ -31,7 +31,8 @@ struct LoadResult {
 LoadResult LoadCenterFromString(std::string_view yaml, const std::string& file_name);
 LoadResult LoadCenterFromFile(const std::string& path);
 
-// One line: "星海银行客服中心: 8 skills, 6 queues, 3 teams, 42 agents, 7 overflow rules, 2 merge rules".
+// One line: "星海银行客服中心: 8 skills, 6 queues, 3 teams, 42 agents, 7 overflow rules, 2 merge
+// rules".
 std::string Summarize(const CenterConfig& center);
 
 }  // namespace hotline::config

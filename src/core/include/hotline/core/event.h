@@ -263,9 +263,9 @@ using EventBody =
     std::variant<events::Arrive, events::IvrEnter, events::IvrInput, events::IvrExit,
                  events::Enqueue, events::Overflow, events::Offer, events::OfferFail,
                  events::Answer, events::Hold, events::Unhold, events::Transfer, events::Abandon,
-                 events::Hangup, events::WrapupEnd, events::WrapupExtend, events::CallbackRequest, events::Survey,
-                 events::AgentLogin, events::AgentLogout, events::AgentState, events::Merge,
-                 events::Split>;
+                 events::Hangup, events::WrapupEnd, events::WrapupExtend, events::CallbackRequest,
+                 events::Survey, events::AgentLogin, events::AgentLogout, events::AgentState,
+                 events::Merge, events::Split>;
 
 struct Event {
     Timestamp ts;

@@ -30,14 +30,14 @@ struct ArriveCommand {
 struct EnqueueCommand {
     InteractionId id;
     QueueId queue;
-    int priority = 0;            // added to the queue's priority
-    Requirement skills;          // further skills this contact needs (e.g. language from IVR)
+    int priority = 0;    // added to the queue's priority
+    Requirement skills;  // further skills this contact needs (e.g. language from IVR)
 };
 
 enum class HangupBy { kCustomer, kAgent, kSystem };
 
 class Engine {
-public:
+  public:
     Engine(CenterConfig center, Clock& clock, TimerService& timers, std::mt19937_64& rng,
            EventSink& sink);
     ~Engine();
@@ -91,7 +91,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

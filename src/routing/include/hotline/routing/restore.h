@@ -36,7 +36,7 @@ struct RestoredContact {
     Requirement extra;
     Timestamp arrived_at, waiting_since, queue_entry;
     std::set<std::string> fired_rules;  // overflow rules that fired in the current queue
-    AgentId agent;  // offered to or talking with
+    AgentId agent;                      // offered to or talking with
     Timestamp answered_at;
     bool on_hold = false;
     Timestamp hold_since;
@@ -86,8 +86,8 @@ class EngineStateBuilder {
 
 struct RestoreReport {
     int agents = 0, contacts = 0, wraps = 0;
-    int offers_returned = 0;             // ringing offers lost with the restart, back in line
-    std::vector<std::string> dropped;    // what the configuration no longer knows, and why
+    int offers_returned = 0;           // ringing offers lost with the restart, back in line
+    std::vector<std::string> dropped;  // what the configuration no longer knows, and why
 };
 
 }  // namespace hotline::routing

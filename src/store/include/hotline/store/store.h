@@ -26,7 +26,7 @@ struct StoredEvent {
 };
 
 struct EventQuery {
-    int64_t after_seq = 0;  // paging: events with seq > after_seq
+    int64_t after_seq = 0;              // paging: events with seq > after_seq
     std::optional<Timestamp> from, to;  // ts in [from, to)
     std::string type, interaction, agent, queue;
     int limit = 1000;
