@@ -91,6 +91,16 @@ void Call::Fail(const Status& st) {
     Error(HttpStatusOf(st), ErrorCodeOf(st), st.message());
 }
 
+void ReadFor(const CallPtr& call, std::function<void(LiveView&)> read) {
+    call->api.live().Read([call, read = std::move(read)](LiveView& v) {
+        try {
+            read(v);
+        } catch (const std::exception& e) {
+            call->Error(500, "internal", std::string("internal error: ") + e.what());
+        }
+    });
+}
+
 // ---- Api ----
 
 Api::Api(LiveCenter& live, store::Store& store, ApiOptions options)
@@ -111,8 +121,14 @@ Api::~Api() {
     workers_->join();
 }
 
-void Api::Offload(std::function<void()> work) {
-    boost::asio::post(*workers_, std::move(work));
+void Api::Offload(const CallPtr& call, std::function<void()> work) {
+    boost::asio::post(*workers_, [call, work = std::move(work)] {
+        try {
+            work();
+        } catch (const std::exception& e) {
+            call->Error(500, "internal", std::string("internal error: ") + e.what());
+        }
+    });
 }
 
 void Api::Register(RouteSpec spec) {

@@ -82,8 +82,9 @@ class Api {
     AuthService& auth() { return *auth_; }
     RequestMetrics& metrics() { return metrics_; }
     const ApiOptions& options() const { return options_; }
-    // Slow work (password hashing) off the I/O threads.
-    void Offload(std::function<void()> work);
+    // Slow work (password hashing, reading the store) off the I/O threads; should it throw, the
+    // call is answered 500.
+    void Offload(const CallPtr& call, std::function<void()> work);
 
     // ---- the stream and other views of events, by the caller's scope ----
     // Whether the caller may see this event: agents their own, team leaders their team's.
@@ -123,6 +124,9 @@ class Api {
     std::string center_yaml_;
     std::mutex config_write_mu_;
 };
+
+// Runs `read` on the engine thread for this call; should it throw, the call is answered 500.
+void ReadFor(const CallPtr& call, std::function<void(LiveView&)> read);
 
 // Maps an engine or store status to an HTTP status and error code.
 int HttpStatusOf(const Status& st);

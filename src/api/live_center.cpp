@@ -252,7 +252,12 @@ void LiveCenter::BuildEngine(const CenterConfig& center) {
 void LiveCenter::RunTask(const std::function<void()>& task,
                          std::function<void(const Status&)> done) {
     clock_->Freeze();
-    task();
+    try {
+        task();
+    } catch (const std::exception& e) {
+        // The engine's thread must outlive a bug in one task; what the task emitted is kept.
+        std::cerr << "hotline: a timer task failed: " << e.what() << "\n";
+    }
     clock_->Thaw();
     Flush(std::move(done));
 }
@@ -308,7 +313,11 @@ void LiveCenter::Command(CommandFn command, std::function<void(const Status&)> d
         clock_->Freeze();
         LiveView view{*engine_, state_,       *aggregator_, *calendar_,
                       center_,  center_yaml_, clock_->Now()};
-        *result = command(*engine_, view);
+        try {
+            *result = command(*engine_, view);
+        } catch (const std::exception& e) {
+            *result = Internal(std::string("internal error: ") + e.what());
+        }
         clock_->Thaw();
         Flush([result, done = std::move(done)](const Status& st) { done(st.ok() ? *result : st); });
     });
@@ -320,7 +329,11 @@ void LiveCenter::Read(std::function<void(LiveView&)> read) {
         aggregator_->AdvanceTo(clock_->Now());
         LiveView view{*engine_, state_,       *aggregator_, *calendar_,
                       center_,  center_yaml_, clock_->Now()};
-        read(view);
+        try {
+            read(view);
+        } catch (const std::exception& e) {
+            std::cerr << "hotline: a read failed: " << e.what() << "\n";
+        }
         clock_->Thaw();
     });
 }

@@ -44,7 +44,7 @@ void Api::AddAuthRoutes() {
             if (!r.ok()) {
                 return call->Fail(r.status());
             }
-            call->api.Offload([call, username, password] {
+            call->api.Offload(call, [call, username, password] {
                 auto result = call->api.auth().Login(username, password);
                 if (auto* err = std::get_if<AuthError>(&result)) {
                     HttpResponse resp;

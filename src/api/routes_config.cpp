@@ -70,7 +70,7 @@ void Apply(const CallPtr& call, const std::string& yaml, const std::string& what
 }
 
 void Locked(const CallPtr& call, std::function<void()> work) {
-    call->api.Offload([call, work = std::move(work)] {
+    call->api.Offload(call, [call, work = std::move(work)] {
         std::lock_guard lock(call->api.config_mutex());
         work();
     });

@@ -151,7 +151,7 @@ void Api::AddMetaRoutes() {
         "",
         {},
         [](const CallPtr& call) {
-            call->api.live().Read([call](LiveView& v) {
+            ReadFor(call, [call](LiveView& v) {
                 std::string out;
                 const routing::RealtimeSnapshot snap = v.engine.Snapshot();
                 out +=

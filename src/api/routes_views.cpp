@@ -163,7 +163,7 @@ void Api::AddViewRoutes() {
                            if (Status st = OnlyParams(call, {}); !st.ok()) {
                                return call->Fail(st);
                            }
-                           call->api.live().Read([call](LiveView& v) {
+                           ReadFor(call, [call](LiveView& v) {
                                call->Json(200, RealtimeJson(v, call->caller));
                            });
                        }});
@@ -227,7 +227,7 @@ void Api::AddViewRoutes() {
                 call->Text(200, "application/json", metrics::ReportToJson(report));
             };
             const metrics::KpiOptions defaults = setup.kpi;
-            call->api.live().Read([call, setup, cal = *cal, finish, defaults](LiveView& v) {
+            ReadFor(call, [call, setup, cal = *cal, finish, defaults](LiveView& v) {
                 const metrics::KpiOptions& live = v.aggregator.options();
                 if (live.service_level_threshold == defaults.service_level_threshold &&
                     live.short_abandon == defaults.short_abandon &&
@@ -237,7 +237,7 @@ void Api::AddViewRoutes() {
                     return finish(metrics::BuildReport(v.aggregator, cal, setup.request));
                 }
                 // Other counting rules: count again, from the store, off the engine thread.
-                call->api.Offload([call, setup, cal, finish] {
+                call->api.Offload(call, [call, setup, cal, finish] {
                     metrics::Aggregator agg(setup.kpi);
                     Status st = call->api.store().ForEachEvent([&](const store::StoredEvent& e) {
                         agg.OnEvent(e.event);
@@ -331,7 +331,7 @@ void Api::AddViewRoutes() {
             if (Status st = OnlyParams(call, {}); !st.ok()) {
                 return call->Fail(st);
             }
-            call->api.live().Read([call](LiveView& v) {
+            ReadFor(call, [call](LiveView& v) {
                 json::array list;
                 for (const auto& c : v.state.State().contacts) {
                     if (!auth::SeesWholeCenter(call->caller.role) &&
@@ -366,7 +366,7 @@ void Api::AddViewRoutes() {
                 return call->Fail(st);
             }
             const std::string id = call->Param("id");
-            call->api.live().Read([call, id](LiveView& v) {
+            ReadFor(call, [call, id](LiveView& v) {
                 // Agents and team leaders see a contact while it is theirs; the rest any.
                 const routing::RestoredContact* c = v.state.Find(InteractionId{id});
                 if (!auth::SeesWholeCenter(call->caller.role)) {
@@ -380,7 +380,7 @@ void Api::AddViewRoutes() {
                                                                {"queue", c->queue.str()},
                                                                {"agent", c->agent.str()},
                                                                {"on_hold", c->on_hold}};
-                call->api.Offload([call, id, now] {
+                call->api.Offload(call, [call, id, now] {
                     const auto unmask = call->api.Unmask(call, "interaction " + id);
                     if (!unmask) {
                         return;
@@ -429,7 +429,7 @@ void Api::AddViewRoutes() {
                                return call->Fail(st);
                            }
                            const std::string agent = call->Param("id");
-                           call->api.live().Read([call, agent](LiveView& v) {
+                           ReadFor(call, [call, agent](LiveView& v) {
                                if (Status st = CheckAgentScope(call->caller, agent, v.center);
                                    !st.ok()) {
                                    return call->Fail(st);
