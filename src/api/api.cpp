@@ -8,6 +8,7 @@
 #include "hotline/core/event_codec.h"
 #include "hotline/core/json_text.h"
 #include "hotline/core/utf8.h"
+#include "ivr_calls.h"
 
 namespace hotline::api {
 namespace json = boost::json;
@@ -108,7 +109,8 @@ Api::Api(LiveCenter& live, store::Store& store, ApiOptions options)
       store_(store),
       options_(std::move(options)),
       auth_(std::make_unique<AuthService>(store, options_.token_ttl)),
-      workers_(std::make_unique<boost::asio::thread_pool>(2)) {
+      workers_(std::make_unique<boost::asio::thread_pool>(2)),
+      ivr_(std::make_unique<IvrCalls>()) {
     AddAuthRoutes();
     AddConfigRoutes();
     AddContactRoutes();

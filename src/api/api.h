@@ -24,6 +24,7 @@ class thread_pool;
 namespace hotline::api {
 
 class Api;
+class IvrCalls;
 
 // One request in progress: its caller, path parameters, and the ways to answer it.
 class Call {
@@ -81,6 +82,8 @@ class Api {
     store::Store& store() { return store_; }
     AuthService& auth() { return *auth_; }
     RequestMetrics& metrics() { return metrics_; }
+    // The IVR sessions driven over the API; engine thread only.
+    IvrCalls& ivr() { return *ivr_; }
     const ApiOptions& options() const { return options_; }
     // Slow work (password hashing, reading the store) off the I/O threads; should it throw, the
     // call is answered 500.
@@ -118,6 +121,7 @@ class Api {
     std::unique_ptr<AuthService> auth_;
     RequestMetrics metrics_;
     std::unique_ptr<boost::asio::thread_pool> workers_;
+    std::unique_ptr<IvrCalls> ivr_;
     std::vector<RouteSpec> routes_;
     mutable std::mutex center_mu_;
     std::shared_ptr<const CenterConfig> center_;

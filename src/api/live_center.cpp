@@ -311,8 +311,8 @@ void LiveCenter::Command(CommandFn command, std::function<void(const Status&)> d
         // answer need not wait for the store; an accepted one waits for its events.
         auto result = std::make_shared<Status>();
         clock_->Freeze();
-        LiveView view{*engine_, state_,       *aggregator_, *calendar_,
-                      center_,  center_yaml_, clock_->Now()};
+        LiveView view{*engine_, state_,       *aggregator_,  *calendar_,
+                      center_,  center_yaml_, clock_->Now(), *sink_};
         try {
             *result = command(*engine_, view);
         } catch (const std::exception& e) {
@@ -327,8 +327,8 @@ void LiveCenter::Read(std::function<void(LiveView&)> read) {
     asio::post(*io_, [this, read = std::move(read)] {
         clock_->Freeze();
         aggregator_->AdvanceTo(clock_->Now());
-        LiveView view{*engine_, state_,       *aggregator_, *calendar_,
-                      center_,  center_yaml_, clock_->Now()};
+        LiveView view{*engine_, state_,       *aggregator_,  *calendar_,
+                      center_,  center_yaml_, clock_->Now(), *sink_};
         try {
             read(view);
         } catch (const std::exception& e) {

@@ -41,6 +41,8 @@ struct LiveView {
     const CenterConfig& center;
     const std::string& center_yaml;
     Timestamp now;
+    // For events of what happens beside the engine (the IVR): durable with the command's own.
+    EventSink& sink;
 };
 
 // Something else that lives on the engine thread beside the engine: the demo's simulated people.

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "api.h"
+#include "ivr_calls.h"
 #include "json_body.h"
 #include "route_roles.h"
 #include "scope.h"
@@ -63,6 +64,25 @@ Result<Requirement> SkillsFrom(const json::object& body) {
     return out;
 }
 
+Result<ivr::Variables> VarsFrom(const json::object& body) {
+    ivr::Variables out;
+    auto it = body.find("vars");
+    if (it == body.end() || it->value().is_null()) {
+        return out;
+    }
+    if (!it->value().is_object()) {
+        return InvalidArgument("field \"vars\": must be an object {name: text}");
+    }
+    for (const auto& kv : it->value().as_object()) {
+        if (!kv.value().is_string() || kv.value().as_string().size() > 256) {
+            return InvalidArgument("field \"vars\": \"" + std::string(kv.key()) +
+                                   "\" must be a text of at most 256 bytes");
+        }
+        out[std::string(kv.key())] = std::string(kv.value().as_string());
+    }
+    return out;
+}
+
 using ContactFn = std::function<Status(routing::Engine&, LiveView&, const json::object& body)>;
 
 // A command on one contact: parse the body, check the scope on the engine thread, run it, answer
@@ -112,7 +132,7 @@ void Api::AddContactRoutes() {
         false,
         "contacts",
         "bring a contact in (a call, chat, email) and optionally queue it",
-        R"({"type":"object","required":["channel","from"],"properties":{"id":{"type":"string"},"channel":{"enum":["voice","chat","email","social"]},"from":{"type":"string"},"to":{"type":"string"},"customer":{"type":"string"},"queue":{"type":"string"},"priority":{"type":"integer"},"skills":{"type":"object"}}})",
+        R"({"type":"object","required":["channel","from"],"properties":{"id":{"type":"string"},"channel":{"enum":["voice","chat","email","social"]},"from":{"type":"string"},"to":{"type":"string"},"customer":{"type":"string"},"queue":{"type":"string"},"ivr":{"type":"string"},"vars":{"type":"object"},"priority":{"type":"integer"},"skills":{"type":"object"}}})",
         {},
         [](const CallPtr& call) {
             auto body = ParseJsonObject(call->req.body);
@@ -120,7 +140,8 @@ void Api::AddContactRoutes() {
                 return call->Fail(body.status());
             }
             BodyReader r(*body);
-            r.OnlyKnown({"id", "channel", "from", "to", "customer", "queue", "priority", "skills"});
+            r.OnlyKnown({"id", "channel", "from", "to", "customer", "queue", "priority", "skills",
+                         "ivr", "vars"});
             std::string id = r.String("id", false, 64);
             const std::string channel =
                 r.OneOf("channel", {"voice", "chat", "email", "social"}, true);
@@ -128,14 +149,23 @@ void Api::AddContactRoutes() {
             const std::string to = r.String("to", false, 64);
             const std::string customer = r.String("customer", false, 64);
             const std::string queue = r.String("queue", false, 64);
+            const std::string flow = r.String("ivr", false, 64);
             const int priority = static_cast<int>(r.Int("priority", -1000, 1000).value_or(0));
             if (!r.ok()) {
                 return call->Fail(r.status());
+            }
+            if (!queue.empty() && !flow.empty()) {
+                return call->Error(400, "invalid_argument", "give \"queue\" or \"ivr\", not both");
             }
             auto skills = SkillsFrom(*body);
             if (!skills.ok()) {
                 return call->Fail(skills.status());
             }
+            auto vars = VarsFrom(*body);
+            if (!vars.ok()) {
+                return call->Fail(vars.status());
+            }
+            auto center = call->api.center();
             auto result = std::make_shared<json::object>();
             call->api.live().Command(
                 [=](routing::Engine& e, LiveView& v) -> Status {
@@ -143,8 +173,20 @@ void Api::AddContactRoutes() {
                     if (!queue.empty() && v.center.FindQueue(QueueId{queue}) == nullptr) {
                         return NotFound("unknown queue \"" + queue + "\"");
                     }
+                    if (!flow.empty() && center->FindFlow(flow) == nullptr) {
+                        return NotFound("unknown IVR flow \"" + flow + "\"");
+                    }
                     RETURN_IF_ERROR(e.Arrive(routing::ArriveCommand{
                         InteractionId{iid}, *ParseChannel(channel), from, to, customer}));
+                    if (!flow.empty()) {
+                        auto step = call->api.ivr().Start(e, v, center, iid, flow, *vars, from);
+                        if (!step.ok()) {
+                            (void)e.Hangup(InteractionId{iid}, routing::HangupBy::kSystem);
+                            return step.status();
+                        }
+                        *result = std::move(step).value();
+                        return Status::Ok();
+                    }
                     if (!queue.empty()) {
                         Status st = e.Enqueue(routing::EnqueueCommand{
                             InteractionId{iid}, QueueId{queue}, priority, *skills});
@@ -162,6 +204,53 @@ void Api::AddContactRoutes() {
                         return call->Fail(st);
                     }
                     call->Json(201, *result);
+                });
+        }});
+    Register(RouteSpec{
+        "POST",
+        "/api/v1/interactions/{id}/ivr",
+        roles::ContactSources(),
+        false,
+        "contacts",
+        "report what the caller did in the IVR (played, digits, timeout) and get the next step",
+        R"({"type":"object","properties":{"played":{"type":"boolean"},"digits":{"type":"string"},"timeout":{"type":"boolean"}}})",
+        {},
+        [](const CallPtr& call) {
+            auto body = ParseJsonObject(call->req.body);
+            if (!body.ok()) {
+                return call->Fail(body.status());
+            }
+            BodyReader r(*body);
+            r.OnlyKnown({"played", "digits", "timeout"});
+            const bool played = r.Bool("played", false);
+            const bool timeout = r.Bool("timeout", false);
+            std::optional<std::string> digits;
+            if (body->contains("digits")) {
+                digits = r.String("digits", true, 64);
+            }
+            if (!r.ok()) {
+                return call->Fail(r.status());
+            }
+            if (int(played) + int(timeout) + int(digits.has_value()) != 1) {
+                return call->Error(400, "invalid_argument",
+                                   "give exactly one of played, digits and timeout (as true)");
+            }
+            const std::string id = call->Param("id");
+            auto result = std::make_shared<json::object>();
+            call->api.live().Command(
+                [call, id, digits, timeout, result](routing::Engine& e, LiveView& v) -> Status {
+                    auto step = call->api.ivr().Next(e, v, id, digits, timeout);
+                    if (!step.ok()) {
+                        return step.status();
+                    }
+                    *result = std::move(step).value();
+                    return Status::Ok();
+                },
+                [call, result](const Status& st) {
+                    if (!st.ok()) {
+                        return call->Fail(st);
+                    }
+                    call->Json(200, *result);
                 });
         }});
     Register(

@@ -124,32 +124,6 @@ json::object RowJson(const std::vector<Sample>& samples, bool with_ci) {
     return o;
 }
 
-// Open when the local weekday's hours contain the local time and the date is no holiday. A
-// center without hours is always open.
-std::function<bool(Timestamp)> BusinessHoursOf(const CenterConfig& c) {
-    bool any = false;
-    for (const auto& day : c.hours.open) {
-        any |= !day.empty();
-    }
-    auto cal = metrics::Calendar::ForZone(c.timezone);
-    if (!any || !cal.ok()) {
-        return {};
-    }
-    return [cal = *cal, hours = c.hours](Timestamp t) {
-        const std::string date = cal.LocalText(t).substr(0, 10);
-        if (std::find(hours.holidays.begin(), hours.holidays.end(), date) != hours.holidays.end()) {
-            return false;
-        }
-        const int minute = cal.MinuteOfDay(t);
-        for (const auto& [from, to] : hours.open[static_cast<size_t>(cal.Weekday(t))]) {
-            if (minute >= from && minute < to) {
-                return true;
-            }
-        }
-        return false;
-    };
-}
-
 Result<CenterConfig> BuildCenter(const SimulateOptions& o, const sim::Scenario& s) {
     if (o.center.empty()) {
         if (!s.ivr.empty()) {
@@ -267,7 +241,7 @@ int SimulateCommand(const SimulateOptions& o) {
     // The IVR's hours node follows the center's business hours in its own time zone.
     std::function<bool(Timestamp)> open;
     if (!scenario_only) {
-        open = BusinessHoursOf(*center);
+        open = metrics::BusinessHoursOf(*center);
     }
     std::map<std::string, std::string>
         agent_team;  // for occupancy by team (= queue without a center)

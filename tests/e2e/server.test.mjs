@@ -153,6 +153,37 @@ describe('hotline serve', () => {
     await api(server, 'POST', '/api/v1/interactions/call-2/hangup', { token: tokens.admin });
   });
 
+  test('a PBX without its own IVR: Hotline runs the flow step by step, then queues the call', async () => {
+    let r = await api(server, 'POST', '/api/v1/interactions', {
+      token: tokens.admin, body: { id: 'ivr-1', channel: 'voice', from: '13600000001', ivr: 'main' } });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.stage, 'ivr');
+    assert.deepEqual([r.body.step.kind, r.body.step.prompt, r.body.step.duration_s], ['play', 'prompts/welcome', 3]);
+    r = await api(server, 'POST', '/api/v1/interactions/ivr-1/ivr', { token: tokens.admin, body: { digits: '1' } });
+    assert.equal(r.status, 400, 'digits while a prompt plays are refused');
+    r = await api(server, 'POST', '/api/v1/interactions/ivr-1/ivr', { token: tokens.admin, body: { played: true } });
+    assert.deepEqual([r.body.step.kind, r.body.step.node, r.body.step.max_digits], ['get_digits', 'menu', 1]);
+    r = await api(server, 'POST', '/api/v1/interactions/ivr-1/ivr', { token: tokens.admin, body: { digits: '7' } });
+    assert.equal(r.body.step.kind, 'get_digits', 'a wrong key asks again');
+    r = await api(server, 'POST', '/api/v1/interactions/ivr-1/ivr', { token: tokens.admin, body: { digits: '2' } });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([r.body.step.kind, r.body.step.queue, r.body.step.outcome], ['queue', 'cards', 'queued']);
+    assert.ok(['queued', 'offered'].includes(r.body.stage));
+    const hist = await api(server, 'GET', '/api/v1/events?interaction=ivr-1', { token: tokens.sup });
+    assert.deepEqual(hist.body.events.map((e) => e.type).slice(0, 6),
+      ['arrive', 'ivr_enter', 'ivr_input', 'ivr_input', 'ivr_exit', 'enqueue']);
+    const bye = await api(server, 'POST', '/api/v1/interactions', {
+      token: tokens.admin, body: { id: 'ivr-2', channel: 'voice', from: '13600000002', ivr: 'main' } });
+    assert.equal(bye.status, 201);
+    await api(server, 'POST', '/api/v1/interactions/ivr-2/ivr', { token: tokens.admin, body: { played: true } });
+    r = await api(server, 'POST', '/api/v1/interactions/ivr-2/ivr', { token: tokens.admin, body: { digits: '9' } });
+    assert.deepEqual([r.body.step.kind, r.body.stage], ['hangup', 'ended']);
+    const none = await api(server, 'POST', '/api/v1/interactions', {
+      token: tokens.admin, body: { channel: 'voice', from: '1', ivr: 'nosuch' } });
+    assert.equal(none.status, 404);
+    await api(server, 'POST', '/api/v1/interactions/ivr-1/hangup', { token: tokens.admin, body: { by: 'customer' } });
+  });
+
   test('an agent changes only its own state; a team leader its team\'s', async () => {
     let r = await api(server, 'POST', '/api/v1/agents/a2/login', { token: tokens.a1, body: {} });
     assert.equal(r.status, 403);

@@ -3,11 +3,13 @@
 // China and ISO 8601), month. The time-zone database stays behind this header (calendar.cpp), so
 // no widely included file pulls in date/tz.h.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "hotline/core/center.h"
 #include "hotline/core/status.h"
 #include "hotline/core/time.h"
 
@@ -64,5 +66,9 @@ class Calendar {
     explicit Calendar(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// Whether the center is open at an instant: its local weekday's hours contain the local time
+// and the date is no holiday. Empty (always open) for a center without hours.
+std::function<bool(Timestamp)> BusinessHoursOf(const CenterConfig& center);
 
 }  // namespace hotline::metrics
