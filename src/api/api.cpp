@@ -36,25 +36,7 @@ int HttpStatusOf(const Status& st) {
 }
 
 std::string_view ErrorCodeOf(const Status& st) {
-    switch (st.code()) {
-        case ErrorCode::kOk:
-            return "ok";
-        case ErrorCode::kInvalidArgument:
-            return "invalid_argument";
-        case ErrorCode::kNotFound:
-            return "not_found";
-        case ErrorCode::kConflict:
-            return "conflict";
-        case ErrorCode::kFailedPrecondition:
-            return "failed_precondition";
-        case ErrorCode::kUnavailable:
-            return "unavailable";
-        case ErrorCode::kInternal:
-            return "internal";
-        case ErrorCode::kPermissionDenied:
-            return "forbidden";
-    }
-    return "internal";
+    return ErrorCodeName(st.code());  // the same names as everywhere else
 }
 
 // ---- Call ----

@@ -15,20 +15,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string_view StageName(routing::RestoredContact::Stage s) {
-    switch (s) {
-        case routing::RestoredContact::Stage::kArrived:
-            return "arrived";
-        case routing::RestoredContact::Stage::kQueued:
-            return "queued";
-        case routing::RestoredContact::Stage::kOffered:
-            return "offered";
-        case routing::RestoredContact::Stage::kTalking:
-            return "talking";
-    }
-    return "arrived";
-}
-
 // Where the contact stands after a command: no personal data, so no masking question.
 json::object ContactState(const routing::EngineStateBuilder& state, const std::string& id) {
     const routing::RestoredContact* c = state.Find(InteractionId{id});
@@ -36,7 +22,7 @@ json::object ContactState(const routing::EngineStateBuilder& state, const std::s
         return json::object{{"id", id}, {"stage", "ended"}};
     }
     return json::object{{"id", id},
-                        {"stage", StageName(c->stage)},
+                        {"stage", routing::StageName(c->stage)},
                         {"channel", ChannelName(c->channel)},
                         {"queue", c->queue.str()},
                         {"agent", c->agent.str()},

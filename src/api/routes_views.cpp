@@ -31,20 +31,6 @@ json::object TodayReport(LiveView& v, metrics::GroupBy by) {
     return json::parse(metrics::ReportToJson(r)).as_object();
 }
 
-std::string_view StageName(routing::RestoredContact::Stage s) {
-    switch (s) {
-        case routing::RestoredContact::Stage::kArrived:
-            return "arrived";
-        case routing::RestoredContact::Stage::kQueued:
-            return "queued";
-        case routing::RestoredContact::Stage::kOffered:
-            return "offered";
-        case routing::RestoredContact::Stage::kTalking:
-            return "talking";
-    }
-    return "arrived";
-}
-
 bool InScope(const Caller& c, const std::string& agent, const CenterConfig& center) {
     return CheckAgentScope(c, agent, center).ok();
 }
@@ -78,6 +64,13 @@ Result<int64_t> IntParam(const CallPtr& call, const std::string& key, int64_t fa
                                std::to_string(min) + " to " + std::to_string(max));
     }
     return v;
+}
+
+// ?after=N&limit=M: where a page starts (after this sequence number or id) and how long it is.
+Result<std::pair<int64_t, int>> PageOf(const CallPtr& call) {
+    ASSIGN_OR_RETURN(int64_t after, IntParam(call, "after", 0, 0, INT64_MAX));
+    ASSIGN_OR_RETURN(int64_t limit, IntParam(call, "limit", 1000, 1, 10000));
+    return std::make_pair(after, static_cast<int>(limit));
 }
 
 Status OnlyParams(const CallPtr& call, std::initializer_list<std::string_view> known) {
@@ -268,16 +261,12 @@ void Api::AddViewRoutes() {
                 return call->Fail(st);
             }
             store::EventQuery q;
-            auto after = IntParam(call, "after", 0, 0, INT64_MAX);
-            auto limit = IntParam(call, "limit", 1000, 1, 10000);
-            if (!after.ok()) {
-                return call->Fail(after.status());
+            auto page = PageOf(call);
+            if (!page.ok()) {
+                return call->Fail(page.status());
             }
-            if (!limit.ok()) {
-                return call->Fail(limit.status());
-            }
-            q.after_seq = *after;
-            q.limit = static_cast<int>(*limit);
+            q.after_seq = page->first;
+            q.limit = page->second;
             auto center = call->api.center();
             auto cal =
                 metrics::Calendar::ForZone(center->timezone.empty() ? "UTC" : center->timezone);
@@ -339,7 +328,7 @@ void Api::AddViewRoutes() {
                         continue;
                     }
                     list.push_back(json::object{{"id", c.id.str()},
-                                                {"stage", StageName(c.stage)},
+                                                {"stage", routing::StageName(c.stage)},
                                                 {"channel", ChannelName(c.channel)},
                                                 {"queue", c.queue.str()},
                                                 {"agent", c.agent.str()},
@@ -375,11 +364,12 @@ void Api::AddViewRoutes() {
                         return call->Fail(st);
                     }
                 }
-                json::object now = c == nullptr ? json::object{{"stage", "ended"}}
-                                                : json::object{{"stage", StageName(c->stage)},
-                                                               {"queue", c->queue.str()},
-                                                               {"agent", c->agent.str()},
-                                                               {"on_hold", c->on_hold}};
+                json::object now = c == nullptr
+                                       ? json::object{{"stage", "ended"}}
+                                       : json::object{{"stage", routing::StageName(c->stage)},
+                                                      {"queue", c->queue.str()},
+                                                      {"agent", c->agent.str()},
+                                                      {"on_hold", c->on_hold}};
                 call->api.Offload(call, [call, id, now] {
                     const auto unmask = call->api.Unmask(call, "interaction " + id);
                     if (!unmask) {
@@ -459,16 +449,12 @@ void Api::AddViewRoutes() {
                 return call->Fail(st);
             }
             store::AuditQuery q;
-            auto after = IntParam(call, "after", 0, 0, INT64_MAX);
-            auto limit = IntParam(call, "limit", 1000, 1, 10000);
-            if (!after.ok()) {
-                return call->Fail(after.status());
+            auto page = PageOf(call);
+            if (!page.ok()) {
+                return call->Fail(page.status());
             }
-            if (!limit.ok()) {
-                return call->Fail(limit.status());
-            }
-            q.after_id = *after;
-            q.limit = static_cast<int>(*limit);
+            q.after_id = page->first;
+            q.limit = page->second;
             q.username = Q(call, "user");
             q.action = Q(call, "action");
             auto log = call->api.store().AuditLog(q);

@@ -24,6 +24,20 @@ Requirement ParseSkills(const std::vector<std::string>& items) {
 
 }  // namespace
 
+std::string_view StageName(RestoredContact::Stage s) {
+    switch (s) {
+        case RestoredContact::Stage::kArrived:
+            return "arrived";
+        case RestoredContact::Stage::kQueued:
+            return "queued";
+        case RestoredContact::Stage::kOffered:
+            return "offered";
+        case RestoredContact::Stage::kTalking:
+            return "talking";
+    }
+    return "arrived";
+}
+
 const RestoredContact* EngineStateBuilder::Find(const InteractionId& id) const {
     auto it = contacts_.find(id.str());
     return it == contacts_.end() ? nullptr : &it->second.second;

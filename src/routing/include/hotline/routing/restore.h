@@ -43,6 +43,9 @@ struct RestoredContact {
     int64_t hold_ms = 0;
 };
 
+// "arrived" (in self-service), "queued", "offered", "talking".
+std::string_view StageName(RestoredContact::Stage s);
+
 struct RestoredWrap {
     AgentId agent;
     InteractionId id;
