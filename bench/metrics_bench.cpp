@@ -73,7 +73,7 @@ std::vector<Event> SyntheticDay() {
         out.push_back({FromMillis(start + 3000), events::AgentState{agent, "busy", "", ""}});
         out.push_back({FromMillis(end), events::Hangup{id, "customer", "talk", ""}});
         out.push_back({FromMillis(end), events::AgentState{agent, "wrapup", "", ""}});
-        out.push_back({FromMillis(end + 30000), events::WrapupEnd{id, agent, ""}});
+        out.push_back({FromMillis(end + 30000), events::WrapupEnd{id, agent, "", ""}});
         out.push_back({FromMillis(end + 30000), events::AgentState{agent, "ready", "", ""}});
     }
     std::stable_sort(out.begin(), out.end(),

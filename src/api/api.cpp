@@ -228,13 +228,11 @@ void Api::Handle(HttpRequest req, Reply reply) {
     }
 }
 
-bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& center) const {
+bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& center,
+                  std::string_view owner) const {
     if (auth::SeesWholeCenter(caller.role)) {
         return true;
     }
-    // Agents and team leaders see agent-related events of their scope, and every contact's
-    // events only while it is theirs (the offer names the agent; the rest of the contact's life
-    // is visible to whoever took it).
     std::string agent;
     std::visit(
         [&](const auto& body) {
@@ -244,8 +242,11 @@ bool Api::Visible(const Caller& caller, const Event& e, const CenterConfig& cent
         },
         e.body);
     if (agent.empty()) {
-        // Contact events without an agent (arrive, enqueue, abandon, hangup…) and merges: the
-        // queue-level picture, which the wallboard shows leaders; agents see only their own.
+        agent = owner;
+    }
+    if (agent.empty()) {
+        // Contact events before any agent (arrive, enqueue, abandon…) and merges: the queues'
+        // picture, which a team leader's wallboard shows; an agent sees only its own.
         return caller.role == auth::Role::kTeamLeader;
     }
     if (caller.role == auth::Role::kAgent) {

@@ -91,7 +91,10 @@ class Api {
 
     // ---- the stream and other views of events, by the caller's scope ----
     // Whether the caller may see this event: agents their own, team leaders their team's.
-    bool Visible(const Caller& caller, const Event& e, const CenterConfig& center) const;
+    // `owner` is the agent the event's contact is (or was last) with, for contact events that
+    // name no agent (a hang-up): an agent sees those of its own contacts.
+    bool Visible(const Caller& caller, const Event& e, const CenterConfig& center,
+                 std::string_view owner = {}) const;
     // The event as JSON for this caller: personal fields masked unless `unmasked`.
     boost::json::object EventJson(int64_t seq, const Event& e, bool unmasked) const;
     // Whether the caller asked for unmasked data (?unmask=true) and may have it; an audit entry

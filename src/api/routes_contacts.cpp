@@ -342,47 +342,49 @@ void Api::AddContactRoutes() {
 
     // Wrap-up belongs to the agent, and outlives the contact: scoped by the agent.
     auto wrapup = [this](std::string verb, std::string summary, std::string schema, bool extend) {
-        Register(RouteSpec{
-            "POST",
-            "/api/v1/interactions/{id}/" + verb,
-            roles::ContactHandlers(),
-            false,
-            "contacts",
-            summary,
-            schema,
-            {},
-            [extend](const CallPtr& call) {
-                const std::string id = call->Param("id");
-                const Caller caller = call->caller;
-                ContactCommand(
-                    call,
-                    [id, caller, extend](routing::Engine& e, LiveView& v,
-                                         const json::object& body) -> Status {
-                        BodyReader r(body);
-                        r.OnlyKnown({"agent", "disposition", "seconds"});
-                        std::string agent = r.String("agent", false, 64);
-                        const std::string disposition = r.String("disposition", false, 64);
-                        const auto seconds = r.Int("seconds", 1, 3600, extend);
-                        RETURN_IF_ERROR(r.status());
-                        if (agent.empty()) {
-                            agent = caller.agent;
-                        }
-                        if (agent.empty()) {
-                            return InvalidArgument("field \"agent\": is required");
-                        }
-                        RETURN_IF_ERROR(CheckAgentScope(caller, agent, v.center));
-                        if (extend) {
-                            return e.ExtendWrapup(AgentId{agent}, InteractionId{id},
-                                                  Duration{*seconds * 1000});
-                        }
-                        return e.FinishWrapup(AgentId{agent}, InteractionId{id}, disposition);
-                    },
-                    /*scoped=*/false);
-            }});
+        Register(RouteSpec{"POST",
+                           "/api/v1/interactions/{id}/" + verb,
+                           roles::ContactHandlers(),
+                           false,
+                           "contacts",
+                           summary,
+                           schema,
+                           {},
+                           [extend](const CallPtr& call) {
+                               const std::string id = call->Param("id");
+                               const Caller caller = call->caller;
+                               ContactCommand(
+                                   call,
+                                   [id, caller, extend](routing::Engine& e, LiveView& v,
+                                                        const json::object& body) -> Status {
+                                       BodyReader r(body);
+                                       r.OnlyKnown({"agent", "disposition", "notes", "seconds"});
+                                       std::string agent = r.String("agent", false, 64);
+                                       const std::string disposition =
+                                           r.String("disposition", false, 64);
+                                       const std::string notes = r.String("notes", false, 2000);
+                                       const auto seconds = r.Int("seconds", 1, 3600, extend);
+                                       RETURN_IF_ERROR(r.status());
+                                       if (agent.empty()) {
+                                           agent = caller.agent;
+                                       }
+                                       if (agent.empty()) {
+                                           return InvalidArgument("field \"agent\": is required");
+                                       }
+                                       RETURN_IF_ERROR(CheckAgentScope(caller, agent, v.center));
+                                       if (extend) {
+                                           return e.ExtendWrapup(AgentId{agent}, InteractionId{id},
+                                                                 Duration{*seconds * 1000});
+                                       }
+                                       return e.FinishWrapup(AgentId{agent}, InteractionId{id},
+                                                             disposition, notes);
+                                   },
+                                   /*scoped=*/false);
+                           }});
     };
     wrapup(
         "wrapup", "finish after-call work with a disposition",
-        R"({"type":"object","properties":{"agent":{"type":"string"},"disposition":{"type":"string"}}})",
+        R"({"type":"object","properties":{"agent":{"type":"string"},"disposition":{"type":"string"},"notes":{"type":"string"}}})",
         false);
     wrapup(
         "wrapup/extend", "extend after-call work",

@@ -92,13 +92,37 @@ size_t StreamHub::size() const {
 
 void StreamHub::OnEvent(int64_t seq, const Event& e) {
     std::lock_guard lock(mu_);
+    // Whose contact an event is about, for the events that do not say (a hang-up).
+    std::string owner;
+    std::visit(
+        [&](const auto& body) {
+            if constexpr (requires { body.id; }) {
+                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(body.id)>,
+                                             InteractionId>) {
+                    auto it = owners_.find(body.id.str());
+                    if (it != owners_.end()) {
+                        owner = it->second;
+                    }
+                }
+            }
+        },
+        e.body);
+    if (const auto* o = e.As<events::Offer>()) {
+        owners_[o->id.str()] = o->agent.str();
+    }
+    if (const auto* w = e.As<events::WrapupEnd>()) {
+        owners_.erase(w->id.str());
+    }
+    if (const auto* h = e.As<events::Hangup>(); h != nullptr && h->stage != "talk") {
+        owners_.erase(h->id.str());
+    }
     if (clients_.empty()) {
         return;
     }
     auto center = api_.center();
     std::shared_ptr<const std::string> masked, unmasked;
     for (auto& [id, c] : clients_) {
-        if (!api_.Visible(c.caller, e, *center)) {
+        if (!api_.Visible(c.caller, e, *center, owner)) {
             continue;
         }
         auto& msg = c.unmasked ? unmasked : masked;

@@ -46,6 +46,7 @@ class StreamHub {
     mutable std::mutex mu_;
     std::map<int, Client> clients_;
     int next_ = 1;
+    std::map<std::string, std::string> owners_;  // interaction → the agent it was offered to
 
     std::chrono::milliseconds every_;
     std::mutex stop_mu_;

@@ -149,7 +149,7 @@ class QueueLogMapper {
     }
     std::string Complete(const char* by) {
         Emit(events::Hangup{id_, by, "talk", ""});
-        Emit(events::WrapupEnd{id_, agent_, ""});  // queue_log has no wrap-up record
+        Emit(events::WrapupEnd{id_, agent_, "", ""});  // queue_log has no wrap-up record
         AfterCall();
         return "";
     }
@@ -189,7 +189,7 @@ class QueueLogMapper {
             target += "@" + std::string(Data(1));
         }
         Emit(events::Transfer{id_, agent_, QueueId{}, AgentId{target}});
-        Emit(events::WrapupEnd{id_, agent_, ""});
+        Emit(events::WrapupEnd{id_, agent_, "", ""});
         // The call has left the queue application: Hotline sees no more of it.
         Emit(events::Hangup{id_, "system", "talk", "transferred"});
         AfterCall();

@@ -49,7 +49,7 @@ void CallEvents(const BankCall& c, std::vector<Event>& out) {
     Push(out, c.leave_ms, events::Offer{id, agent, queue});
     Push(out, c.leave_ms, events::Answer{id, agent, queue});
     Push(out, c.end_ms, events::Hangup{id, "customer", "talk", ""});
-    Push(out, c.end_ms, events::WrapupEnd{id, agent, ""});
+    Push(out, c.end_ms, events::WrapupEnd{id, agent, "", ""});
 }
 
 }  // namespace

@@ -195,7 +195,7 @@ class CdrReader {
             push(answer_or_leave, events::Offer{iid, agent, q});
             push(answer_or_leave, events::Answer{iid, agent, q});
             push(end, events::Hangup{iid, "customer", "talk", ""});
-            push(end + acw, events::WrapupEnd{iid, agent, ""});
+            push(end + acw, events::WrapupEnd{iid, agent, "", ""});
         } else {
             push(answer_or_leave, events::Abandon{iid, q});
             push(answer_or_leave, events::Hangup{iid, "customer", "queue", ""});

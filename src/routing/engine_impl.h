@@ -238,7 +238,8 @@ struct Engine::Impl {
     void FailOffer(ContactIdx c, const std::string& why);
     void ReturnToQueue(ContactIdx c);
     void StartWrapup(AgentIdx a, ContactRt& c);
-    void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition);
+    void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition,
+                   const std::string& notes = {});
     TimerId ScheduleWrapEnd(AgentIdx a, const InteractionId& id, Timestamp at);
     void EndContact(ContactIdx c, const std::string& by, const std::string& stage,
                     const std::string& reason);

@@ -92,7 +92,8 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     Refresh(ai);
 }
 
-void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& disposition) {
+void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& disposition,
+                             const std::string& notes) {
     AgentRt& a = agents[ai];
     // Statistics below are rank inputs: take the agent out of every pool before changing them.
     for (int m = 0; m < kMediaCount; ++m) {
@@ -104,7 +105,7 @@ void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& dispo
         timers.Cancel(w.timer);
     }
     const Timestamp now = clock.Now();
-    Emit(events::WrapupEnd{w.id, a.id, disposition});
+    Emit(events::WrapupEnd{w.id, a.id, disposition, notes});
     a.used[static_cast<int>(w.media)] -= 1;
     a.calls += 1;
     a.talk_ms += w.handle.count();
@@ -162,8 +163,8 @@ Status Engine::Reject(const InteractionId& id, std::string why) {
     return Status::Ok();
 }
 
-Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id,
-                            std::string disposition) {
+Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id, std::string disposition,
+                            std::string notes) {
     Impl& s = *impl_;
     AgentRt* a = s.FindAgent(agent);
     if (!a) {
@@ -175,7 +176,8 @@ Status Engine::FinishWrapup(const AgentId& agent, const InteractionId& id,
         return FailedPrecondition("agent \"" + agent.str() + "\" has no wrap-up for \"" + id.str() +
                                   "\"");
     }
-    s.EndWrapup(s.agent_index.at(agent), static_cast<size_t>(it - a->wraps.begin()), disposition);
+    s.EndWrapup(s.agent_index.at(agent), static_cast<size_t>(it - a->wraps.begin()), disposition,
+                notes);
     return Status::Ok();
 }
 

@@ -171,7 +171,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         s.Emit(events::Hangup{id, "system", stage, "restart"});
     }
     for (const auto& [id, agent] : wraps_to_end) {
-        s.Emit(events::WrapupEnd{id, agent, ""});
+        s.Emit(events::WrapupEnd{id, agent, "", ""});
     }
     for (const AgentId& agent : dropped_agents) {
         s.Emit(events::AgentLogout{agent});

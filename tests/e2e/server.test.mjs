@@ -100,10 +100,13 @@ describe('hotline serve', () => {
     const state = await api(server, 'POST', '/api/v1/agents/a1/state', {
       token: tokens.a1, body: { state: 'not_ready', reason: 'break' } });
     assert.equal(state.body.state, 'wrapup', 'a break asked for during wrap-up waits for it');
-    r = await api(server, 'POST', '/api/v1/interactions/call-1/wrapup', { token: tokens.a1, body: { disposition: 'resolved' } });
+    await agentStream.waitFor((m) => m.type === 'event' && m.event.type === 'hangup' && m.event.id === 'call-1');
+    r = await api(server, 'POST', '/api/v1/interactions/call-1/wrapup', {
+      token: tokens.a1, body: { disposition: 'resolved', notes: '客户咨询积分，已解答' } });
     assert.equal(r.status, 200, r.text);
     const wrap = await supStream.waitFor((m) => m.type === 'event' && m.event.type === 'wrapup_end' && m.event.id === 'call-1');
     assert.equal(wrap.event.disposition, 'resolved');
+    assert.equal(wrap.event.notes, '客户咨询积分，已解答');
     await agentStream.waitFor((m) => m.type === 'event' && m.event.type === 'agent_state' && m.event.state === 'not_ready' && m.event.reason === 'break');
 
     // Every step is in the history, in order, with sequence numbers.

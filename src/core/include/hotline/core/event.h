@@ -167,9 +167,10 @@ struct WrapupEnd {
     InteractionId id;
     AgentId agent;
     std::string disposition;
+    std::string notes;  // the agent's words on the contact (工单备注), optional
     template <class S, class V>
     static void Fields(S& s, V&& v) {
-        v("id", s.id), v("agent", s.agent), v("disposition", s.disposition);
+        v("id", s.id), v("agent", s.agent), v("disposition", s.disposition), v("notes", s.notes);
     }
 };
 struct WrapupExtend {

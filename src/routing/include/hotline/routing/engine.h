@@ -71,7 +71,8 @@ class Engine {
     // contact keeps the caller's place in the queue. Returns the callback contact's id.
     Result<InteractionId> RequestCallback(const InteractionId& id, std::string number);
     // Ends (early) or extends the agent's after-call work for a contact.
-    Status FinishWrapup(const AgentId& agent, const InteractionId& id, std::string disposition);
+    Status FinishWrapup(const AgentId& agent, const InteractionId& id, std::string disposition,
+                        std::string notes = {});
     Status ExtendWrapup(const AgentId& agent, const InteractionId& id, Duration extra);
 
     // ---- restart ----
