@@ -25,7 +25,7 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-constexpr size_t kBodyLimit = 8 * 1024 * 1024;
+constexpr size_t kBodyLimit = size_t{8} << 20;  // 8 MiB
 constexpr uint32_t kHeaderLimit = 16 * 1024;
 constexpr size_t kMaxQueuedMessages = 20000;  // a stream client this far behind is dropped
 

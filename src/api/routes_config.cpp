@@ -191,7 +191,7 @@ void Api::AddConfigRoutes() {
         R"j({"type":"string","description":"the center's YAML, see docs/configuration.md"})j",
         {},
         [](const CallPtr& call) {
-            if (call->req.body.size() > 4 * 1024 * 1024) {
+            if (call->req.body.size() > (size_t{4} << 20)) {
                 return call->Error(413, "too_large", "a configuration is at most 4 MiB");
             }
             Locked(call, [call] {
