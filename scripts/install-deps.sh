@@ -35,7 +35,7 @@ fi
 
 # npm packages of web/ (ECharts for the HTML reports, ws for the server's end-to-end tests), exactly as package-lock.json pins them.
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -f "$root/web/node_modules/echarts/dist/echarts.min.js" ] || [ ! -f "$root/web/node_modules/ws/package.json" ]; then
+if [ ! -f "$root/web/node_modules/echarts/dist/echarts.min.js" ] || [ ! -f "$root/web/node_modules/ws/package.json" ] || [ ! -d "$root/web/node_modules/vite" ] || [ ! -d "$root/web/node_modules/playwright-core" ]; then
   echo "install-deps: npm ci in web/" >&2
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -62,8 +62,12 @@ std::vector<DemoUser> DemoUsers(const CenterConfig& center) {
             leader_agent = t.leader.str();
         }
     }
-    out.push_back({"agent", "agent", agent, team, "座席 " + agent});
-    out.push_back({"leader", "team_leader", leader_agent, team, "班长"});
+    auto name_of = [&](const std::string& id, const std::string& fallback) {
+        const AgentConfig* a = center.FindAgent(AgentId{id});
+        return a != nullptr && !a->name.empty() ? a->name : fallback;
+    };
+    out.push_back({"agent", "agent", agent, team, name_of(agent, "座席 " + agent)});
+    out.push_back({"leader", "team_leader", leader_agent, team, name_of(leader_agent, "班长")});
     out.push_back({"shift", "shift_leader", "", "", "值班长"});
     out.push_back({"supervisor", "supervisor", "", "", "主管"});
     out.push_back({"manager", "manager", "", "", "经理"});
