@@ -82,10 +82,13 @@ test('an agent logs in, goes ready, answers a call, hangs up and wraps up with a
   await until(async () => (await p.locator('[data-test=answered]').textContent()) !== '0', 40000, 500);
   await p.screenshot({ path: path.join(shots, 'ui-desk.png') });
 
-  // The wallboard is a leaders' page.
-  await p.goto(server.base + '/wallboard');
-  await p.waitForURL(/\/forbidden/);
-  await p.getByText('无权访问').waitFor();
+  // Administration (and the wallboard) are leaders' pages; the menu does not offer them either.
+  assert.equal(await p.getByRole('link', { name: '配置管理' }).count(), 0);
+  for (const page of ['/admin', '/wallboard']) {
+    await p.goto(server.base + page);
+    await p.getByText('无权访问').waitFor();
+    assert.match(p.url(), /\/forbidden/);
+  }
   await p.screenshot({ path: path.join(shots, 'ui-forbidden.png') });
   await p.context().close();
 });
@@ -112,5 +115,47 @@ test('a team leader watches the wallboard update and an alert fire; the language
   await p.getByRole('link', { name: 'Wallboard' }).waitFor();
   await p.getByText('Alerts').waitFor();
   await p.screenshot({ path: path.join(shots, 'ui-wallboard-en.png'), fullPage: true });
+  await p.context().close();
+});
+
+test('a supervisor reads the reports as charts and a table, and exports CSV', async () => {
+  const p = await page();
+  await logIn(p, 'supervisor');
+  await p.waitForURL(/\/wallboard/);
+  await p.getByRole('link', { name: '报表' }).click();
+  await p.locator('[data-test=interval]').selectOption('15m');
+  await p.locator('[data-test=by]').selectOption('queue');
+  await p.locator('[data-test=run]').click();
+  await until(async () => (await p.locator('[data-test=report-table] tbody tr').count()) > 0, 10000, 200);
+  await until(async () => (await p.locator('[data-test=chart] canvas').count()) === 4, 10000, 200);
+  const csv = await p.locator('[data-test=csv]').getAttribute('href');
+  const r = await p.request.get(server.base + csv);
+  assert.equal(r.status(), 200);
+  assert.match(await r.text(), /^interval,queue,offered,answered/);
+  await p.screenshot({ path: path.join(shots, 'ui-reports.png'), fullPage: true });
+  await p.context().close();
+});
+
+test('a manager edits the configuration; the server\'s validation message stands beside the field', async () => {
+  const p = await page();
+  await logIn(p, 'manager');
+  await p.waitForURL(/\/wallboard/);
+  await p.getByRole('link', { name: '配置管理' }).click();
+  await p.locator('[data-test=entities] tbody tr').first().waitFor();
+  await p.locator('[data-test=add]').click();
+  await p.locator('[data-test=field-id]').fill('vip_test');
+  await p.locator('[data-test=field-name]').fill('测试贵宾');
+  await p.locator('[data-test=field-wrapup]').fill('-5s');
+  await p.locator('[data-test=save]').click();
+  const err = p.locator('label.invalid', { has: p.locator('[data-test=field-wrapup]') }).locator('[data-test=field-error]');
+  await err.waitFor();
+  assert.match(await err.textContent(), /wrapup|duration|负|negative/);
+  await p.screenshot({ path: path.join(shots, 'ui-admin-error.png'), fullPage: true });
+  await p.locator('[data-test=field-wrapup]').fill('15s');
+  await p.locator('[data-test=save]').click();
+  await p.getByText('已保存并生效').waitFor();
+  const rt = await api(server, 'GET', '/api/v1/realtime', { token: sup });
+  assert.ok(rt.body.queues.some((q) => q.id === 'vip_test'), 'the running center has the new queue');
+  await p.screenshot({ path: path.join(shots, 'ui-admin.png'), fullPage: true });
   await p.context().close();
 });

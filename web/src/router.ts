@@ -15,6 +15,9 @@ export const router = createRouter({
     { path: '/login', component: Login, meta: { public: true } },
     { path: '/desk', component: Desk, meta: { page: 'desk' } },
     { path: '/wallboard', component: Wallboard, meta: { page: 'wallboard' } },
+    // Loaded when first opened: ECharts and the forms stay out of the desktop's first load.
+    { path: '/reports', component: () => import('./pages/Reports.vue'), meta: { page: 'reports' } },
+    { path: '/admin', component: () => import('./pages/Admin.vue'), meta: { page: 'admin' } },
     { path: '/forbidden', component: Forbidden },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

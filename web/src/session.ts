@@ -29,6 +29,8 @@ export const LEADERS = ['team_leader', 'shift_leader', 'supervisor', 'manager', 
 export const pageRoles: Record<string, string[]> = {
   desk: ['agent'],
   wallboard: LEADERS,
+  reports: LEADERS,
+  admin: LEADERS,  // managers and admins edit; the other leaders read
 };
 export function mayOpen(page: string, role?: string): boolean {
   return !!role && (pageRoles[page] ?? []).includes(role);

@@ -1,7 +1,7 @@
 // English.
 export default {
   app: { name: 'Hotline contact center', language: 'Language', logout: 'Log out', live: 'live', offline: 'disconnected' },
-  nav: { desk: 'Agent desktop', wallboard: 'Wallboard' },
+  nav: { desk: 'Agent desktop', wallboard: 'Wallboard', reports: 'Reports', admin: 'Administration' },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', submit: 'Log in',
     failed: 'Wrong user name or password', locked: 'Too many failed logins; try again later',
@@ -32,6 +32,20 @@ export default {
     tooMany: '{queue}: {n} callers waiting', nobody: '{queue}: nobody logged in, {n} waiting',
     agentGrid: 'Agents', longNotReady: 'not ready over {min} min', longWrapup: 'wrap-up over {min} min',
     today: 'today', merged: 'merged',
+  },
+  reports: {
+    from: 'From', to: 'To', interval: 'Interval', whole: 'Whole range', by: 'By', center: 'Whole center', run: 'Show', csv: 'Export CSV',
+    total: 'Total', answered: 'Answered', abandoned: 'Abandoned', aht: 'Average handle time',
+    slChart: 'Service level against target', volumeChart: 'Volume', abandonChart: 'Abandon rate', ahtChart: 'Average handle time',
+    intervals: { '15m': '15 min', '30m': '30 min', '60m': '1 hour', day: 'Day', week: 'Week', month: 'Month' },
+    group: { queue: 'Queue', team: 'Team', agent: 'Agent' },
+    col: { offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', service_level: 'Service level', asa_s: 'ASA',
+      abandon_rate: 'Abandon rate', aht_s: 'AHT', occupancy: 'Occupancy' },
+  },
+  admin: {
+    queues: 'Queues', skills: 'Skills', agents: 'Agents', teams: 'Teams', overflow: 'Overflow rules', merge: 'Merge rules', users: 'Users',
+    add: 'Add', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', saved: 'Saved and in effect',
+    confirmDelete: 'Delete {id}?',
   },
   channel: { voice: 'Voice', chat: 'Chat', email: 'Email', social: 'Social', callback: 'Callback' },
   error: { generic: 'Failed: {message}' },

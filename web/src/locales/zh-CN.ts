@@ -1,7 +1,7 @@
 // 简体中文 — the UI's default language. Terms as in the seed documents (GLOSSARY.md).
 export default {
   app: { name: 'Hotline 呼叫中心', language: '语言', logout: '退出', live: '实时', offline: '已断开' },
-  nav: { desk: '座席工作台', wallboard: '实时监控大屏' },
+  nav: { desk: '座席工作台', wallboard: '实时监控大屏', reports: '报表', admin: '配置管理' },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录',
     failed: '用户名或密码错误', locked: '失败次数过多，请稍后再试',
@@ -32,6 +32,20 @@ export default {
     tooMany: '{queue}：{n} 个来电排队', nobody: '{queue}：无人签入，{n} 个来电等待',
     agentGrid: '座席状态', longNotReady: '示忙超过 {min} 分钟', longWrapup: '整理超过 {min} 分钟',
     today: '今日', merged: '已合组',
+  },
+  reports: {
+    from: '开始日期', to: '结束日期', interval: '时段', whole: '整个区间', by: '分组', center: '全中心', run: '查询', csv: '导出 CSV',
+    total: '合计', answered: '接听', abandoned: '放弃', aht: '平均处理时长',
+    slChart: '服务水平与目标', volumeChart: '话务量', abandonChart: '放弃率', ahtChart: '平均处理时长',
+    intervals: { '15m': '15 分钟', '30m': '30 分钟', '60m': '1 小时', day: '日', week: '周', month: '月' },
+    group: { queue: '队列', team: '班组', agent: '座席' },
+    col: { offered: '呼入', answered: '接听', abandoned: '放弃', service_level: '服务水平', asa_s: '平均应答',
+      abandon_rate: '放弃率', aht_s: '平均处理时长', occupancy: '占用率' },
+  },
+  admin: {
+    queues: '队列', skills: '技能', agents: '座席', teams: '班组', overflow: '溢出规则', merge: '合大组规则', users: '用户',
+    add: '新增', edit: '修改', delete: '删除', save: '保存', cancel: '取消', saved: '已保存并生效',
+    confirmDelete: '确定删除 {id}？',
   },
   channel: { voice: '语音', chat: '在线', email: '邮件', social: '社交', callback: '回拨' },
   error: { generic: '操作失败：{message}' },
