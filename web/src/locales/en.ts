@@ -12,10 +12,10 @@ export default {
   },
   reason: {
     break: 'Break', meal: 'Meal', meeting: 'Meeting', training: 'Training', coaching: 'Coaching', other: 'Other',
-    login: 'Just logged in', missed_offers: 'Missed calls', off_shift: 'Off shift', end_of_shift: 'End of shift',
+    login: 'Just logged in', after_call_work: 'Wrap-up', missed_offers: 'Missed calls', off_shift: 'Off shift', end_of_shift: 'End of shift',
   },
   desk: {
-    login: 'Log in', logout: 'Log out', ready: 'Ready', notReady: 'Not ready', break: 'Break', reasonLabel: 'Reason',
+    acw: 'Wrap-up', login: 'Log in', logout: 'Log out', ready: 'Ready', notReady: 'Not ready', break: 'Break', reasonLabel: 'Reason',
     timeInState: 'Time in state', noContact: 'No contact', incoming: 'Incoming', talking: 'Talking', onHold: 'On hold',
     answer: 'Answer', reject: 'Reject', hold: 'Hold', unhold: 'Resume', hangup: 'Hang up', transfer: 'Transfer',
     transferTo: 'Transfer to queue', transferAgent: 'or agent', wrapup: 'Wrap-up', disposition: 'Disposition',
@@ -47,6 +47,7 @@ export default {
     add: 'Add', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', saved: 'Saved and in effect',
     confirmDelete: 'Delete {id}?',
   },
+  role: { agent: 'Agent', team_leader: 'Team leader', shift_leader: 'Shift leader', supervisor: 'Supervisor', manager: 'Manager', qa: 'QA', admin: 'Administrator' },
   channel: { voice: 'Voice', chat: 'Chat', email: 'Email', social: 'Social', callback: 'Callback' },
   error: { generic: 'Failed: {message}' },
 };

@@ -12,10 +12,10 @@ export default {
   },
   reason: {
     break: '小休', meal: '用餐', meeting: '会议', training: '培训', coaching: '辅导', other: '其他',
-    login: '刚登录', missed_offers: '未接来电', off_shift: '下班', end_of_shift: '下班',
+    login: '刚登录', after_call_work: '整理', missed_offers: '未接来电', off_shift: '下班', end_of_shift: '下班',
   },
   desk: {
-    login: '签入', logout: '签出', ready: '示闲', notReady: '示忙', break: '小休', reasonLabel: '示忙原因',
+    acw: '整理', login: '签入', logout: '签出', ready: '示闲', notReady: '示忙', break: '小休', reasonLabel: '示忙原因',
     timeInState: '本状态时长', noContact: '暂无来电', incoming: '来电', talking: '通话中', onHold: '保持中',
     answer: '接听', reject: '拒接', hold: '保持', unhold: '取回', hangup: '挂机', transfer: '转接',
     transferTo: '转接到队列', transferAgent: '或座席', wrapup: '事后整理', disposition: '处理结果',
@@ -47,6 +47,7 @@ export default {
     add: '新增', edit: '修改', delete: '删除', save: '保存', cancel: '取消', saved: '已保存并生效',
     confirmDelete: '确定删除 {id}？',
   },
+  role: { agent: '客服代表', team_leader: '班长', shift_leader: '值班长', supervisor: '主管', manager: '经理', qa: '质检', admin: '管理员' },
   channel: { voice: '语音', chat: '在线', email: '邮件', social: '社交', callback: '回拨' },
   error: { generic: '操作失败：{message}' },
 };
