@@ -113,6 +113,8 @@ struct QueueRt {
     const QueueConfig* cfg = nullptr;
     Media media = Media::kVoice;
     ReqIdx base_req = kNone;
+    // The bucket of contacts that wait for base_req alone, per media, once there is one.
+    std::array<BucketIdx, kMediaCount> base_bucket{kNone, kNone, kNone};
     std::vector<TimeRule> time_rules;
     std::vector<const OverflowRule*> arrival_rules;  // queue_length, expected_wait
     std::vector<const OverflowRule*> no_agent_rules;
@@ -178,7 +180,7 @@ struct Engine::Impl {
     std::vector<std::array<std::vector<uint32_t>, kMediaCount>> pools_of_req;
 
     std::vector<Bucket> buckets;
-    std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx> bucket_index;
+    std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx, std::less<>> bucket_index;
     // Non-empty buckets by requirement and media: where a freed agent looks for work.
     std::vector<std::array<std::set<BucketIdx>, kMediaCount>> open_buckets;
 
@@ -229,6 +231,7 @@ struct Engine::Impl {
     void FreeContact(ContactIdx c);
     void RecomputeEligibility(ContactIdx c);
     void AddWaiting(ContactIdx c);
+    BucketIdx BucketFor(const ContactRt& c);  // finds or makes the contact's bucket
     void RemoveWaiting(ContactIdx c);
     void EnterQueue(ContactIdx c, QueueIdx q, bool fresh_arrival);
     Duration ExpectedWait(QueueIdx q) const;

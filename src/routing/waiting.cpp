@@ -84,15 +84,33 @@ void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
     }
 }
 
+BucketIdx Engine::Impl::BucketFor(const ContactRt& c) {
+    // Most contacts wait for exactly their queue's own pool: that bucket is remembered per queue
+    // and media, so the common case costs no search over vectors of requirements.
+    QueueRt& q = queues[c.queue];
+    const int m = static_cast<int>(c.media);
+    const bool plain = c.eligibility.size() == 1 && c.eligibility[0] == q.base_req;
+    if (plain && q.base_bucket[m] != kNone) {
+        return q.base_bucket[m];
+    }
+    auto it = bucket_index.find(std::tie(c.queue, c.media, c.eligibility));
+    if (it == bucket_index.end()) {
+        it = bucket_index
+                 .emplace(std::make_tuple(c.queue, c.media, c.eligibility),
+                          BucketIdx(buckets.size()))
+                 .first;
+        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
+    }
+    if (plain) {
+        q.base_bucket[m] = it->second;
+    }
+    return it->second;
+}
+
 void Engine::Impl::AddWaiting(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     assert(c.bucket == kNone);
-    auto [it, inserted] = bucket_index.emplace(std::make_tuple(c.queue, c.media, c.eligibility),
-                                               BucketIdx(buckets.size()));
-    if (inserted) {
-        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
-    }
-    const BucketIdx b = it->second;
+    const BucketIdx b = BucketFor(c);
     Bucket& bucket = buckets[b];
     const QueueRt& q = queues[c.queue];
     const int64_t p = q.cfg->priority + c.priority;
