@@ -2,6 +2,7 @@
 // The engine's private state. Agents, queues and requirements are dense indexes; external ids
 // are mapped once at the command boundary.
 
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <deque>
 #include <map>
 #include <memory>
@@ -186,7 +187,9 @@ struct Engine::Impl {
 
     std::vector<ContactRt> contacts;
     std::vector<ContactIdx> free_contacts;
-    std::unordered_map<InteractionId, ContactIdx> contact_index;
+    // Open addressing (Boost 1.81's flat map): a lookup by interaction id is one probe sequence
+    // in one array instead of a walk along a chain of separately allocated nodes.
+    boost::unordered_flat_map<InteractionId, ContactIdx, std::hash<InteractionId>> contact_index;
 
     // ---- setup (engine.cpp) ----
     void BuildQueues();
