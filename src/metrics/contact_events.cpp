@@ -156,7 +156,10 @@ struct ContactVisitor {
             count(s.QueueContacts(c->bucket, c->queue));
             count(s.AgentContacts(c->bucket, agent));
         }
-        if (!c->answered) {
+        // The center's total counts answers of contacts that were offered (entered a queue): an
+        // answer the log gives without any enqueue (a log cut short, or a foreign one) would
+        // otherwise make more answered than offered.
+        if (!c->answered && c->entered_queue) {
             c->answered = true;
             c->answer_queue = leg.queue;
             c->answer_agent = agent;
