@@ -64,10 +64,17 @@ void Call::Text(int status, std::string content_type, std::string body) {
     Send(std::move(r));
 }
 
-void Call::Error(int status, std::string_view code, std::string message) {
+HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message) {
+    HttpResponse r;
+    r.status = status;
     // Messages quote what the client sent, which need not be UTF-8; JSON must be.
-    json::object err{{"code", code}, {"message", ValidUtf8(message)}};
-    Json(status, json::object{{"error", std::move(err)}});
+    r.body = json::serialize(
+        json::object{{"error", json::object{{"code", code}, {"message", ValidUtf8(message)}}}});
+    return r;
+}
+
+void Call::Error(int status, std::string_view code, std::string message) {
+    Send(ErrorResponse(status, code, message));
 }
 
 void Call::Fail(const Status& st) {
@@ -275,6 +282,21 @@ json::object Api::EventJson(int64_t seq, const Event& e, bool unmasked) const {
     return std::move(o);
 }
 
+Status Api::AuditUnmasked(const Caller& caller, const std::string& what, const std::string& where) {
+    if (!auth::MaySeePersonalData(caller.role)) {
+        return PermissionDenied("role " + std::string(auth::RoleName(caller.role)) +
+                                " may not see personal data unmasked");
+    }
+    const Timestamp now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    Status st =
+        store_.Audit(store::AuditEntry{0, now, caller.username, "read_personal_data", what, where});
+    if (!st.ok()) {
+        // No audit, no data.
+        return Status(ErrorCode::kUnavailable, "the audit log cannot be written: " + st.message());
+    }
+    return Status::Ok();
+}
+
 std::optional<bool> Api::Unmask(const CallPtr& call, const std::string& what) {
     auto it = call->req.query.find("unmask");
     if (it == call->req.query.end() || it->second == "false" || it->second == "0") {
@@ -284,18 +306,9 @@ std::optional<bool> Api::Unmask(const CallPtr& call, const std::string& what) {
         call->Error(400, "invalid_argument", "query parameter unmask must be true or false");
         return std::nullopt;
     }
-    if (!auth::MaySeePersonalData(call->caller.role)) {
-        call->Error(403, "forbidden",
-                    "role " + std::string(auth::RoleName(call->caller.role)) +
-                        " may not see personal data unmasked");
-        return std::nullopt;
-    }
-    const Timestamp now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-    Status st = store_.Audit(store::AuditEntry{0, now, call->caller.username, "read_personal_data",
-                                               what, call->req.method + " " + call->req.path});
-    if (!st.ok()) {
-        // No audit, no data.
-        call->Error(503, "unavailable", "the audit log cannot be written: " + st.message());
+    if (Status st = AuditUnmasked(call->caller, what, call->req.method + " " + call->req.path);
+        !st.ok()) {
+        call->Fail(st);
         return std::nullopt;
     }
     return true;

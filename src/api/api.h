@@ -100,6 +100,9 @@ class Api {
     // Whether the caller asked for unmasked data (?unmask=true) and may have it; an audit entry
     // is written for every such read. Answers 403 itself (and returns nullopt) when refused.
     std::optional<bool> Unmask(const CallPtr& call, const std::string& what);
+    // May this caller read personal data unmasked? If so the read is audited first (`what` was
+    // read, at `where`); refused without the right, or without a working audit log.
+    Status AuditUnmasked(const Caller& caller, const std::string& what, const std::string& where);
 
     // A snapshot of the center's configuration, cheap to read from any thread.
     std::shared_ptr<const CenterConfig> center() const;
@@ -134,6 +137,9 @@ class Api {
 
 // Runs `read` on the engine thread for this call; should it throw, the call is answered 500.
 void ReadFor(const CallPtr& call, std::function<void(LiveView&)> read);
+
+// {"error": {"code", "message"}} with the status (ARCHITECTURE.md §6), the message made UTF-8.
+HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message);
 
 // Maps an engine or store status to an HTTP status and error code.
 int HttpStatusOf(const Status& st);

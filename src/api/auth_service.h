@@ -54,7 +54,8 @@ class AuthService {
     void UserChanged(const std::string& username, bool revoke);
 
     // The first start: creates `admin` with the password from HOTLINE_ADMIN_PASSWORD, or a
-    // random one that is returned (to be printed once). Returns nullopt when users exist.
+    // random one. Returns nullopt when users exist already; otherwise the generated password (to
+    // be printed once), or "" when it came from the environment.
     Result<std::optional<std::string>> EnsureAdmin();
 
     static Caller CallerOf(const store::User& u, std::string token_hash);

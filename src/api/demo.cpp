@@ -31,7 +31,7 @@ sim::Scenario DemoScenario(const CenterConfig& center) {
         sim::QueueTraffic t;
         t.queue = q.id;
         t.arrivals.rate_per_hour = DemoRate(q);
-        const double aht = static_cast<double>(q.expected_handle.count()) / 1000.0;
+        const double aht = ToSeconds(q.expected_handle);
         t.handle_time = sim::Distribution::Exponential(aht > 0 ? aht : 180);
         t.patience = sim::Distribution::Exponential(q.channel == Channel::kVoice ? 150 : 900);
         s.queues.push_back(t);

@@ -206,14 +206,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         }
         if (ec) {
             // A request that does not parse: say so, then close (the stream is out of step).
-            HttpResponse r;
-            r.status = ec == http::error::body_limit     ? 413
-                       : ec == http::error::header_limit ? 431
-                                                         : 400;
-            r.body = boost::json::serialize(boost::json::object{
-                {"error",
-                 boost::json::object{{"code", "bad_request"},
-                                     {"message", "malformed HTTP request: " + ec.message()}}}});
+            const int status = ec == http::error::body_limit     ? 413
+                               : ec == http::error::header_limit ? 431
+                                                                 : 400;
+            HttpResponse r =
+                ErrorResponse(status, "bad_request", "malformed HTTP request: " + ec.message());
             keep_alive_ = false;
             return Write(std::move(r), 11);
         }
@@ -226,11 +223,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
             return Upgrade(std::move(req), std::move(hreq), error);
         }
         if (!error.empty()) {
-            HttpResponse r;
-            r.status = 400;
-            r.body = boost::json::serialize(boost::json::object{
-                {"error", boost::json::object{{"code", "invalid_argument"}, {"message", error}}}});
-            return Write(std::move(r), version_);
+            return Write(ErrorResponse(400, "invalid_argument", error), version_);
         }
         if (hreq.method == "GET" && !options_.static_dir.empty() &&
             hreq.path.rfind("/api/", 0) != 0 && hreq.path != "/metrics" &&
@@ -238,7 +231,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
             return Write(StaticFile(hreq.path), version_);
         }
         auto exec = stream_.get_executor();
-        std::weak_ptr<HttpSession> weak = weak_from_this();
         auto self = shared_from_this();
         api_.Handle(std::move(hreq), [self, exec](HttpResponse r) {
             asio::post(exec, [self, r = std::move(r)]() mutable {
@@ -248,40 +240,21 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
 
     void Upgrade(http::request<http::string_body> req, HttpRequest hreq, const std::string& error) {
-        HttpResponse refuse;
-        refuse.status = 404;
         keep_alive_ = false;
         if (hreq.path != "/api/v1/stream" || !error.empty()) {
-            refuse.body =
-                R"({"error":{"code":"not_found","message":"WebSockets are at /api/v1/stream"}})";
-            return Write(std::move(refuse), version_);
+            return Write(ErrorResponse(404, "not_found", "WebSockets are at /api/v1/stream"),
+                         version_);
         }
         auto who = api_.auth().Authenticate(hreq);
         if (auto* err = std::get_if<AuthError>(&who)) {
-            refuse.status = err->http_status;
-            refuse.body = boost::json::serialize(boost::json::object{
-                {"error", boost::json::object{{"code", err->code}, {"message", err->message}}}});
-            return Write(std::move(refuse), version_);
+            return Write(ErrorResponse(err->http_status, err->code, err->message), version_);
         }
         const Caller caller = std::get<Caller>(who);
         bool unmasked = false;
         if (auto it = hreq.query.find("unmask"); it != hreq.query.end() && it->second == "true") {
-            if (!auth::MaySeePersonalData(caller.role)) {
-                refuse.status = 403;
-                refuse.body =
-                    R"({"error":{"code":"forbidden","message":"this role may not see personal data unmasked"}})";
-                return Write(std::move(refuse), version_);
-            }
-            const Timestamp now =
-                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-            if (!api_.store()
-                     .Audit(store::AuditEntry{0, now, caller.username, "read_personal_data",
-                                              "stream", "GET /api/v1/stream"})
-                     .ok()) {
-                refuse.status = 503;
-                refuse.body =
-                    R"({"error":{"code":"unavailable","message":"the audit log cannot be written"}})";
-                return Write(std::move(refuse), version_);
+            if (Status st = api_.AuditUnmasked(caller, "stream", "GET /api/v1/stream"); !st.ok()) {
+                return Write(ErrorResponse(HttpStatusOf(st), ErrorCodeOf(st), st.message()),
+                             version_);
             }
             unmasked = true;
         }
@@ -300,9 +273,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         if (!inside || !fs::is_regular_file(file)) {
             // The UI's own routes (/wallboard, /desk) are pages of index.html.
             if (fs::path(path).has_extension() || !fs::is_regular_file(root / "index.html")) {
-                r.status = 404;
-                r.body = R"({"error":{"code":"not_found","message":"no such file"}})";
-                return r;
+                return ErrorResponse(404, "not_found", "no such file");
             }
             file = root / "index.html";
         }

@@ -1,5 +1,7 @@
 #include "http_types.h"
 
+#include <algorithm>
+
 namespace hotline::api {
 namespace {
 
@@ -45,34 +47,26 @@ bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
 
 bool ParseQueryString(std::string_view text, std::map<std::string, std::string>& out,
                       std::string& error) {
-    size_t pos = 0;
-    while (pos <= text.size() && !text.empty()) {
-        size_t amp = text.find('&', pos);
-        if (amp == std::string_view::npos) {
-            amp = text.size();
+    while (!text.empty()) {
+        const size_t amp = std::min(text.find('&'), text.size());
+        const std::string_view pair = text.substr(0, amp);
+        text.remove_prefix(std::min(amp + 1, text.size()));
+        if (pair.empty()) {
+            continue;  // "a=1&&b=2"
         }
-        std::string_view pair = text.substr(pos, amp - pos);
-        if (!pair.empty()) {
-            const size_t eq = pair.find('=');
-            std::string key, value;
-            if (!PercentDecode(pair.substr(0, eq), true, key) ||
-                (eq != std::string_view::npos &&
-                 !PercentDecode(pair.substr(eq + 1), true, value))) {
-                error = "query parameter '" +
-                        std::string(pair.substr(0, std::min<size_t>(eq, 40))) +
-                        "' has a broken %-escape";
-                return false;
-            }
-            if (key.empty()) {
-                error = "query has a parameter without a name";
-                return false;
-            }
-            out[key] = value;
+        const size_t eq = pair.find('=');
+        std::string key, value;
+        if (!PercentDecode(pair.substr(0, eq), true, key) ||
+            (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value))) {
+            error = "query parameter '" + std::string(pair.substr(0, std::min<size_t>(eq, 40))) +
+                    "' has a broken %-escape";
+            return false;
         }
-        pos = amp + 1;
-        if (amp == text.size()) {
-            break;
+        if (key.empty()) {
+            error = "query has a parameter without a name";
+            return false;
         }
+        out[key] = value;
     }
     return true;
 }

@@ -32,10 +32,10 @@ std::string_view KindName(ivr::StepKind k) {
 json::object StepJson(const ivr::Step& s) {
     json::object o{{"kind", KindName(s.kind)}, {"node", s.node}, {"prompt", s.prompt}};
     if (s.kind == ivr::StepKind::kPlay) {
-        o["duration_s"] = static_cast<double>(s.duration.count()) / 1000.0;
+        o["duration_s"] = ToSeconds(s.duration);
     }
     if (s.kind == ivr::StepKind::kGetDigits) {
-        o["timeout_s"] = static_cast<double>(s.timeout.count()) / 1000.0;
+        o["timeout_s"] = ToSeconds(s.timeout);
         o["max_digits"] = s.max_digits;
         o["terminator"] = s.terminator;
         o["survey"] = s.survey;
@@ -69,6 +69,9 @@ Result<json::object> IvrCalls::Start(routing::Engine& engine, LiveView& v,
     }
     // Forget the sessions of contacts that ended meanwhile (a PBX that hung up mid-menu).
     std::erase_if(calls_, [&](const auto& kv) { return !v.state.Live(InteractionId{kv.first}); });
+    if (calls_.contains(id)) {
+        return Conflict("interaction \"" + id + "\" is in the IVR already");
+    }
     now_ = v.now;
     auto open = metrics::BusinessHoursOf(*center);
     Call call;
@@ -84,10 +87,7 @@ Result<json::object> IvrCalls::Start(routing::Engine& engine, LiveView& v,
     call.session = std::make_unique<ivr::Session>(*f, std::move(vars), std::move(is_open));
     Emit(v, events::IvrEnter{InteractionId{id}, flow, f->start});
     ivr::Step step = call.session->Start();
-    auto [it, inserted] = calls_.emplace(id, std::move(call));
-    if (!inserted) {
-        return Conflict("interaction \"" + id + "\" is in the IVR already");
-    }
+    auto it = calls_.emplace(id, std::move(call)).first;
     return Carry(engine, v, id, it->second, std::move(step));
 }
 

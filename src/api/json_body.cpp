@@ -4,8 +4,6 @@
 #include <boost/json/value.hpp>
 #include <cmath>
 
-#include "hotline/core/json_text.h"
-
 namespace hotline::api {
 
 Result<boost::json::object> ParseJsonObject(std::string_view body, bool empty_ok) {
@@ -34,22 +32,30 @@ void BodyReader::Fail(std::string_view key, const std::string& why) {
     }
 }
 
-std::string BodyReader::String(std::string_view key, bool required, size_t max_len) {
+const boost::json::value* BodyReader::Find(std::string_view key, bool required) {
     if (!ok()) {
-        return "";
+        return nullptr;
     }
     auto it = o_.find(key);
     if (it == o_.end() || it->value().is_null()) {
         if (required) {
             Fail(key, "is required");
         }
+        return nullptr;
+    }
+    return &it->value();
+}
+
+std::string BodyReader::String(std::string_view key, bool required, size_t max_len) {
+    const boost::json::value* v = Find(key, required);
+    if (v == nullptr) {
         return "";
     }
-    if (!it->value().is_string()) {
+    if (!v->is_string()) {
         Fail(key, "must be a string");
         return "";
     }
-    std::string s(it->value().as_string());
+    std::string s(v->as_string());
     if (s.size() > max_len) {
         Fail(key, "is longer than " + std::to_string(max_len) + " bytes");
         return "";
@@ -63,17 +69,11 @@ std::string BodyReader::String(std::string_view key, bool required, size_t max_l
 
 std::optional<int64_t> BodyReader::Int(std::string_view key, int64_t min, int64_t max,
                                        bool required) {
-    if (!ok()) {
+    const boost::json::value* found = Find(key, required);
+    if (found == nullptr) {
         return std::nullopt;
     }
-    auto it = o_.find(key);
-    if (it == o_.end() || it->value().is_null()) {
-        if (required) {
-            Fail(key, "is required");
-        }
-        return std::nullopt;
-    }
-    const auto& v = it->value();
+    const auto& v = *found;
     int64_t n = 0;
     if (v.is_int64()) {
         n = v.as_int64();
@@ -93,44 +93,16 @@ std::optional<int64_t> BodyReader::Int(std::string_view key, int64_t min, int64_
     return n;
 }
 
-std::optional<double> BodyReader::Number(std::string_view key, double min, double max,
-                                         bool required) {
-    if (!ok()) {
-        return std::nullopt;
-    }
-    auto it = o_.find(key);
-    if (it == o_.end() || it->value().is_null()) {
-        if (required) {
-            Fail(key, "is required");
-        }
-        return std::nullopt;
-    }
-    const auto& v = it->value();
-    if (!v.is_number()) {
-        Fail(key, "must be a number");
-        return std::nullopt;
-    }
-    const double d = v.to_number<double>();
-    if (!std::isfinite(d) || d < min || d > max) {
-        Fail(key, "must be between " + PlainJson(min) + " and " + PlainJson(max));
-        return std::nullopt;
-    }
-    return d;
-}
-
 bool BodyReader::Bool(std::string_view key, bool fallback) {
-    if (!ok()) {
+    const boost::json::value* v = Find(key, false);
+    if (v == nullptr) {
         return fallback;
     }
-    auto it = o_.find(key);
-    if (it == o_.end() || it->value().is_null()) {
-        return fallback;
-    }
-    if (!it->value().is_bool()) {
+    if (!v->is_bool()) {
         Fail(key, "must be true or false");
         return fallback;
     }
-    return it->value().as_bool();
+    return v->as_bool();
 }
 
 std::string BodyReader::OneOf(std::string_view key, std::initializer_list<std::string_view> allowed,

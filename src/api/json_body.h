@@ -22,8 +22,6 @@ class BodyReader {
     std::string String(std::string_view key, bool required = false, size_t max_len = 256);
     std::optional<int64_t> Int(std::string_view key, int64_t min, int64_t max,
                                bool required = false);
-    std::optional<double> Number(std::string_view key, double min, double max,
-                                 bool required = false);
     bool Bool(std::string_view key, bool fallback);
     // One of `allowed`, or "" when absent and not required.
     std::string OneOf(std::string_view key, std::initializer_list<std::string_view> allowed,
@@ -35,6 +33,8 @@ class BodyReader {
     const Status& status() const { return status_; }
 
   private:
+    // The field, or null when absent (an error if required) or after an earlier error.
+    const boost::json::value* Find(std::string_view key, bool required);
     void Fail(std::string_view key, const std::string& why);
     const boost::json::object& o_;
     Status status_;

@@ -13,17 +13,15 @@ namespace json = boost::json;
 namespace {
 
 json::object AgentStateJson(const routing::Engine& e, const std::string& agent) {
-    for (const auto& a : e.Snapshot().agents) {
-        if (a.id.str() == agent) {
-            return json::object{
-                {"agent", agent},
-                {"state", routing::AgentStateName(a.state)},
-                {"reason", a.reason},
-                {"time_in_state_s", static_cast<double>(a.time_in_state.count()) / 1000.0},
-                {"contacts", a.contacts}};
-        }
+    const auto a = e.Agent(AgentId{agent});
+    if (!a) {
+        return json::object{{"agent", agent}, {"state", "logged_out"}};
     }
-    return json::object{{"agent", agent}, {"state", "logged_out"}};
+    return json::object{{"agent", agent},
+                        {"state", routing::AgentStateName(a->state)},
+                        {"reason", a->reason},
+                        {"time_in_state_s", ToSeconds(a->time_in_state)},
+                        {"contacts", a->contacts}};
 }
 
 using AgentFn = std::function<Status(routing::Engine&, const AgentId&, const json::object&)>;

@@ -47,10 +47,7 @@ void Api::AddAuthRoutes() {
             call->api.Offload(call, [call, username, password] {
                 auto result = call->api.auth().Login(username, password);
                 if (auto* err = std::get_if<AuthError>(&result)) {
-                    HttpResponse resp;
-                    resp.status = err->http_status;
-                    resp.body = json::serialize(json::object{
-                        {"error", json::object{{"code", err->code}, {"message", err->message}}}});
+                    HttpResponse resp = ErrorResponse(err->http_status, err->code, err->message);
                     if (err->retry_after_s > 0) {
                         resp.headers.emplace_back("Retry-After",
                                                   std::to_string(err->retry_after_s));

@@ -303,15 +303,17 @@ void Api::AddConfigRoutes() {
                        "",
                        {},
                        [](const CallPtr& call) {
-                           auto users = call->api.store().Users();
-                           if (!users.ok()) {
-                               return call->Fail(users.status());
-                           }
-                           json::array list;
-                           for (const auto& u : *users) {
-                               list.push_back(UserJson(u));
-                           }
-                           call->Json(200, json::object{{"users", std::move(list)}});
+                           call->api.Offload(call, [call] {
+                               auto users = call->api.store().Users();
+                               if (!users.ok()) {
+                                   return call->Fail(users.status());
+                               }
+                               json::array list;
+                               for (const auto& u : *users) {
+                                   list.push_back(UserJson(u));
+                               }
+                               call->Json(200, json::object{{"users", std::move(list)}});
+                           });
                        }});
     Register(RouteSpec{"GET",
                        "/api/v1/users/{username}",
@@ -322,11 +324,13 @@ void Api::AddConfigRoutes() {
                        "",
                        {},
                        [](const CallPtr& call) {
-                           auto u = call->api.store().FindUser(call->Param("username"));
-                           if (!u.ok()) {
-                               return call->Fail(u.status());
-                           }
-                           call->Json(200, UserJson(*u));
+                           call->api.Offload(call, [call] {
+                               auto u = call->api.store().FindUser(call->Param("username"));
+                               if (!u.ok()) {
+                                   return call->Fail(u.status());
+                               }
+                               call->Json(200, UserJson(*u));
+                           });
                        }});
     Register(RouteSpec{
         "POST",

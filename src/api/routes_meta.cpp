@@ -120,11 +120,9 @@ void Api::AddMetaRoutes() {
         "",
         {"token", "unmask"},
         [](const CallPtr& call) {
-            HttpResponse r;
-            r.status = 426;
+            HttpResponse r = ErrorResponse(
+                426, "upgrade_required", "/api/v1/stream is a WebSocket: send an Upgrade request");
             r.headers.emplace_back("Upgrade", "websocket");
-            r.body =
-                R"({"error":{"code":"upgrade_required","message":"/api/v1/stream is a WebSocket: send an Upgrade request"}})";
             call->Send(std::move(r));
         }});
     Register(RouteSpec{"GET",
@@ -166,8 +164,7 @@ void Api::AddMetaRoutes() {
                     "hotline_queue_longest_wait_seconds gauge\n";
                 for (const auto& q : snap.queues) {
                     out += "hotline_queue_longest_wait_seconds{queue=\"" + q.id.str() + "\"} " +
-                           std::to_string(static_cast<double>(q.longest_wait.count()) / 1000.0) +
-                           "\n";
+                           std::to_string(ToSeconds(q.longest_wait)) + "\n";
                 }
                 std::array<int, routing::kAgentStateCount> by_state{};
                 for (const auto& a : snap.agents) {

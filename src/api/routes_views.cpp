@@ -17,10 +17,6 @@ namespace json = boost::json;
 
 namespace {
 
-double Seconds(Duration d) {
-    return static_cast<double>(d.count()) / 1000.0;
-}
-
 // Today so far (local midnight in the center's zone), from the live aggregator.
 json::object TodayReport(LiveView& v, metrics::GroupBy by) {
     metrics::ReportSetup setup;
@@ -109,12 +105,12 @@ json::object RealtimeJson(LiveView& v, const Caller& caller) {
                          {"name", qc ? qc->name : ""},
                          {"channel", qc ? ChannelName(qc->channel) : "voice"},
                          {"waiting", q.waiting},
-                         {"longest_wait_s", Seconds(q.longest_wait)},
-                         {"expected_wait_s", Seconds(q.expected_wait)},
+                         {"longest_wait_s", ToSeconds(q.longest_wait)},
+                         {"expected_wait_s", ToSeconds(q.expected_wait)},
                          {"merged", q.merged},
                          {"agents", std::move(agents)},
                          {"target", goal.fraction},
-                         {"within_s", Seconds(goal.threshold)},
+                         {"within_s", ToSeconds(goal.threshold)},
                          {"today", t == today.end() ? json::value(nullptr) : t->second}});
     }
     json::array agents;
@@ -128,7 +124,7 @@ json::object RealtimeJson(LiveView& v, const Caller& caller) {
                                       {"team", ac ? ac->team.str() : ""},
                                       {"state", routing::AgentStateName(a.state)},
                                       {"reason", a.reason},
-                                      {"time_in_state_s", Seconds(a.time_in_state)},
+                                      {"time_in_state_s", ToSeconds(a.time_in_state)},
                                       {"contacts", a.contacts}});
     }
     json::object out{
@@ -136,7 +132,7 @@ json::object RealtimeJson(LiveView& v, const Caller& caller) {
         {"center", json::object{{"name", v.center.name},
                                 {"timezone", v.center.timezone},
                                 {"target", v.center.service_level.fraction},
-                                {"within_s", Seconds(v.center.service_level.threshold)}}},
+                                {"within_s", ToSeconds(v.center.service_level.threshold)}}},
         {"queues", std::move(queues)},
         {"agents", std::move(agents)},
         {"today", today_by_queue["total"]}};
@@ -288,23 +284,26 @@ void Api::AddViewRoutes() {
             q.interaction = Q(call, "interaction");
             q.agent = Q(call, "agent");
             q.queue = Q(call, "queue");
-            const auto unmask = call->api.Unmask(call, "events");
-            if (!unmask) {
-                return;
-            }
-            auto events = call->api.store().Events(q);
-            if (!events.ok()) {
-                return call->Fail(events.status());
-            }
-            json::array out;
-            for (const auto& e : *events) {
-                out.push_back(call->api.EventJson(e.seq, e.event, *unmask));
-            }
-            json::object body{{"events", std::move(out)}};
-            body["next_after"] = events->size() == static_cast<size_t>(q.limit)
-                                     ? json::value(events->back().seq)
-                                     : json::value(nullptr);
-            call->Json(200, body);
+            // The audit write and the read wait on the store: not on an I/O thread.
+            call->api.Offload(call, [call, q] {
+                const auto unmask = call->api.Unmask(call, "events");
+                if (!unmask) {
+                    return;
+                }
+                auto events = call->api.store().Events(q);
+                if (!events.ok()) {
+                    return call->Fail(events.status());
+                }
+                json::array out;
+                for (const auto& e : *events) {
+                    out.push_back(call->api.EventJson(e.seq, e.event, *unmask));
+                }
+                json::object body{{"events", std::move(out)}};
+                body["next_after"] = events->size() == static_cast<size_t>(q.limit)
+                                         ? json::value(events->back().seq)
+                                         : json::value(nullptr);
+                call->Json(200, body);
+            });
         }});
 
     Register(RouteSpec{
@@ -457,20 +456,22 @@ void Api::AddViewRoutes() {
             q.limit = page->second;
             q.username = Q(call, "user");
             q.action = Q(call, "action");
-            auto log = call->api.store().AuditLog(q);
-            if (!log.ok()) {
-                return call->Fail(log.status());
-            }
-            json::array out;
-            for (const auto& a : *log) {
-                out.push_back(json::object{{"id", a.id},
-                                           {"ts", ToMillis(a.ts)},
-                                           {"user", a.username},
-                                           {"action", a.action},
-                                           {"target", a.target},
-                                           {"detail", a.detail}});
-            }
-            call->Json(200, json::object{{"audit", std::move(out)}});
+            call->api.Offload(call, [call, q] {
+                auto log = call->api.store().AuditLog(q);
+                if (!log.ok()) {
+                    return call->Fail(log.status());
+                }
+                json::array out;
+                for (const auto& a : *log) {
+                    out.push_back(json::object{{"id", a.id},
+                                               {"ts", ToMillis(a.ts)},
+                                               {"user", a.username},
+                                               {"action", a.action},
+                                               {"target", a.target},
+                                               {"detail", a.detail}});
+                }
+                call->Json(200, json::object{{"audit", std::move(out)}});
+            });
         }});
 }
 

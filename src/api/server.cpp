@@ -193,8 +193,7 @@ int Serve(const ServeOptions& o) {
     sigwait(&signals, &sig);
     std::cerr << "hotline: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
     http.Stop();
-    live.Stop();
-    (*store)->Flush();
+    live.Stop();  // flushes the store
     return 0;
 }
 

@@ -12,6 +12,24 @@ std::string_view AgentStateName(AgentStateKind s) {
     return kNames[static_cast<size_t>(s)];
 }
 
+namespace {
+
+AgentView ViewOf(const AgentRt& a, Timestamp now) {
+    return {a.id, a.shown, a.shown == AgentStateKind::kNotReady ? a.reason : "",
+            now - a.shown_since, a.used[0] + a.used[1] + a.used[2]};
+}
+
+}  // namespace
+
+std::optional<AgentView> Engine::Agent(const AgentId& id) const {
+    const Impl& s = *impl_;
+    auto it = s.agent_index.find(id);
+    if (it == s.agent_index.end()) {
+        return std::nullopt;
+    }
+    return ViewOf(s.agents[it->second], s.clock.Now());
+}
+
 RealtimeSnapshot Engine::Snapshot() const {
     const Impl& s = *impl_;
     RealtimeSnapshot snap;
@@ -32,8 +50,7 @@ RealtimeSnapshot Engine::Snapshot() const {
         snap.queues.push_back(v);
     }
     for (const AgentRt& a : s.agents) {
-        snap.agents.push_back({a.id, a.shown, a.shown == AgentStateKind::kNotReady ? a.reason : "",
-                               snap.at - a.shown_since, a.used[0] + a.used[1] + a.used[2]});
+        snap.agents.push_back(ViewOf(a, snap.at));
     }
     return snap;
 }

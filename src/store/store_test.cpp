@@ -139,11 +139,7 @@ TEST_F(StoreTest, ManyConcurrentAppendsAllCommitInOrder) {
 }
 
 TEST_F(StoreTest, ANewerSchemaIsRefusedNotDowngraded) {
-    { ASSERT_TRUE(OpenSqlite(Path()).ok()); }
-    {
-        auto s = OpenSqlite(Path());
-        ASSERT_TRUE(s.ok());
-    }
+    { ASSERT_TRUE(OpenSqlite(Path()).ok()); }  // creates and migrates the file
     // Pretend a later hotline migrated the file.
     std::string cmd = "sqlite3 " + Path() + " 'INSERT INTO schema_migrations(version) VALUES (99)'";
     ASSERT_EQ(std::system(cmd.c_str()), 0);

@@ -21,6 +21,9 @@ inline constexpr int64_t ToMillis(Timestamp t) {
 inline constexpr Duration Seconds(double s) {
     return Duration{static_cast<int64_t>(s * 1000.0)};
 }
+inline constexpr double ToSeconds(Duration d) {
+    return static_cast<double>(d.count()) / 1000.0;
+}
 
 // Parses "90", "90s", "1.5s", "250ms", "5m", "1h30m", "2d". A bare number means seconds.
 // Returns nullopt for anything else, including negative values.

@@ -85,6 +85,8 @@ class Engine {
 
     // ---- views ----
     RealtimeSnapshot Snapshot() const;
+    // One agent's line of the snapshot, without building the rest; nullopt for an unknown id.
+    std::optional<AgentView> Agent(const AgentId& agent) const;
     // Checks every invariant of the state; returns the first violation found. Costs a scan of
     // all state: for tests and debug builds, not for production hot paths.
     Status CheckInvariants() const;
