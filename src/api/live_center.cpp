@@ -121,8 +121,8 @@ class LiveCenter::Sink final : public EventSink {
         center_.CountArrival(e);
         center_.state_.Apply(e);
         center_.aggregator_->OnEvent(e);
-        if (center_.companion_ != nullptr) {
-            center_.companion_->OnEvent(e);
+        for (EngineCompanion* c : center_.companions_) {
+            c->OnEvent(e);
         }
     }
     std::vector<Event> pending;
@@ -156,7 +156,7 @@ Clock& LiveCenter::clock() {
     return *clock_;
 }
 
-Status LiveCenter::Start(EngineCompanion* companion) {
+Status LiveCenter::Start(std::vector<EngineCompanion*> companions) {
     metrics::KpiOptions kpi;
     kpi.service_level_threshold = center_.service_level.threshold;
     kpi.short_abandon = center_.short_abandon;
@@ -187,7 +187,7 @@ Status LiveCenter::Start(EngineCompanion* companion) {
     engine_timers_ = std::make_unique<LiveTimers>(*io_, *clock_, runner);
     companion_timers_ = std::make_unique<LiveTimers>(*io_, *clock_, runner);
     sink_ = std::make_unique<Sink>(*this);
-    companion_ = companion;
+    companions_ = std::move(companions);
 
     std::promise<Status> restored;
     asio::post(*io_, [this, &restored] {
@@ -212,8 +212,8 @@ Status LiveCenter::Start(EngineCompanion* companion) {
                         std::cerr << "hotline: dropped " << d << "\n";
                     }
                 }
-                if (companion_ != nullptr) {
-                    companion_->Attach(*engine_, state_.State());
+                for (EngineCompanion* c : companions_) {
+                    c->Attach(*engine_, state_.State());
                 }
             },
             {});
@@ -351,8 +351,8 @@ void LiveCenter::Reconfigure(CenterConfig center, std::string yaml,
         if (!rep.ok()) {
             result = rep.status();
         }
-        if (companion_ != nullptr) {
-            companion_->Attach(*engine_, state_.State());
+        for (EngineCompanion* c : companions_) {
+            c->Attach(*engine_, state_.State());
         }
         clock_->Thaw();
         Flush([result, done](const Status& st) { done(st.ok() ? result : st); });

@@ -15,6 +15,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "hotline/core/center.h"
 #include "hotline/metrics/aggregator.h"
@@ -67,7 +68,7 @@ class LiveCenter {
     ~LiveCenter();
 
     // Rebuilds the state from the store and starts the engine thread.
-    Status Start(EngineCompanion* companion = nullptr);
+    Status Start(std::vector<EngineCompanion*> companions = {});
     void Stop();
 
     // Runs `command` on the engine thread. `done` runs once the events it caused are durable
@@ -112,7 +113,7 @@ class LiveCenter {
     routing::EngineStateBuilder state_;
     std::unique_ptr<metrics::Aggregator> aggregator_;
     std::unique_ptr<metrics::Calendar> calendar_;
-    EngineCompanion* companion_ = nullptr;
+    std::vector<EngineCompanion*> companions_;
     std::thread thread_;
     std::atomic<int64_t> durable_{0};
     std::atomic<bool> store_failed_{false};

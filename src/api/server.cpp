@@ -9,7 +9,9 @@
 #include "api.h"
 #include "demo.h"
 #include "hotline/config/loader.h"
+#include "hotline/telephony/sip_telephony.h"
 #include "http_server.h"
+#include "phone_host.h"
 #include "stream_hub.h"
 
 namespace hotline::api {
@@ -132,8 +134,45 @@ int Serve(const ServeOptions& o) {
     if (o.demo) {
         demo = std::make_unique<DemoCompanion>(cfg, human_agents, live, o.seed);
     }
-    // The companion needs the live clock, which Start makes: it is attached from inside Start.
-    Status started = live.Start(demo.get());
+    // Telephony: the adapter listens before the engine starts, and its call control rides on
+    // the engine thread as a companion.
+    LivePhoneHost phone_host(live);
+    std::unique_ptr<telephony::Telephony> phones;
+    std::unique_ptr<PhoneCalls> calls;
+    if (!o.sip.empty()) {
+        telephony::SipOptions so;
+        so.listen = o.sip;
+        so.prompts = o.prompts;
+        so.rtp_min = o.rtp_min;
+        so.rtp_max = static_cast<uint16_t>(std::min<int>(65535, o.rtp_min + 20000));
+        auto started = telephony::StartSip(so);
+        if (!started.ok()) {
+            std::cerr << "serve: --sip " << o.sip << ": " << started.status().message() << "\n";
+            return 1;
+        }
+        phones = std::move(started).value();
+        if (!o.recordings.empty()) {
+            std::error_code ec;
+            std::filesystem::create_directories(o.recordings, ec);
+        }
+        PhoneOptions po;
+        po.flow = o.flow;
+        po.language = o.language;
+        po.recordings = o.recordings;
+        calls = std::make_unique<PhoneCalls>(*phones, phone_host, po);
+        phone_host.SetCalls(calls.get());
+        std::cerr << "hotline: SIP on " << o.sip << " (udp, tcp), prompts from "
+                  << (o.prompts.empty() ? "(none)" : o.prompts) << "\n";
+    }
+    std::vector<EngineCompanion*> companions;
+    if (demo) {
+        companions.push_back(demo.get());
+    }
+    if (calls) {
+        companions.push_back(&phone_host);
+    }
+    // The companions need the live clock, which Start makes: they are attached inside Start.
+    Status started = live.Start(companions);
     if (!started.ok()) {
         std::cerr << "serve: cannot rebuild the center from the store: " << started.message()
                   << "\n";
@@ -193,6 +232,10 @@ int Serve(const ServeOptions& o) {
     sigwait(&signals, &sig);
     std::cerr << "hotline: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
     http.Stop();
+    if (calls) {
+        phones->SetListener(nullptr);
+        phones.reset();  // ends the SIP loop; what it said last is still handed to the engine
+    }
     live.Stop();  // flushes the store
     return 0;
 }

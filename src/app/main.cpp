@@ -207,6 +207,18 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"full", "normal"}));
     serve_cmd->add_option("--seed", serve.seed, "seed for random strategies and the demo")
         ->default_val(1);
+    serve_cmd->add_option("--sip", serve.sip,
+                          "answer phone calls: SIP over UDP and TCP on address:port "
+                          "(e.g. 0.0.0.0:5060); off unless given");
+    serve_cmd->add_option("--prompts", serve.prompts,
+                          "prompt folder for --sip (made by `hotline prompts`)");
+    serve_cmd->add_option("--language", serve.language, "prompts' language")->default_val("zh-CN");
+    serve_cmd->add_option("--flow", serve.flow,
+                          "IVR flow for a dialled number that names no flow or queue "
+                          "(default: the first flow)");
+    serve_cmd->add_option("--recordings", serve.recordings,
+                          "folder for call recordings (queues with record: true) and voicemail");
+    serve_cmd->add_option("--rtp-ports", serve.rtp_min, "lowest RTP port")->default_val(20000);
 
     try {
         app.parse(argc, argv);

@@ -47,7 +47,8 @@ void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
     r.CheckKeys(
         item,
         {"id", "name", "channel", "skills", "priority", "strategy", "service_level", "wrapup",
-         "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle", "announcements"},
+         "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle", "announcements",
+         "record"},
         "queue");
     auto id = r.RequiredString(item, "id", "a queue");
     if (!id || !ctx.Claim(ctx.queues, *id, item["id"], "queue")) {
@@ -95,6 +96,7 @@ void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
         q.expected_handle = *d;
     }
     ReadAnnouncements(r, item["announcements"], q.announcements);
+    q.record = r.Bool(item, "record").value_or(false);
     ctx.center.queues.push_back(std::move(q));
 }
 

@@ -30,6 +30,41 @@ std::optional<AgentView> Engine::Agent(const AgentId& id) const {
     return ViewOf(s.agents[it->second], s.clock.Now());
 }
 
+std::optional<QueuePlace> Engine::Place(const InteractionId& id) const {
+    const Impl& s = *impl_;
+    auto it = s.contact_index.find(id);
+    if (it == s.contact_index.end()) {
+        return std::nullopt;
+    }
+    const ContactIdx ci = it->second;
+    const ContactRt& c = s.contacts[ci];
+    if (c.stage != ContactRt::Stage::kQueued || c.bucket == kNone) {
+        return std::nullopt;
+    }
+    const auto& own = s.buckets[c.bucket].contacts;
+    auto mine =
+        std::find_if(own.begin(), own.end(), [&](const auto& e) { return std::get<3>(e) == ci; });
+    if (mine == own.end()) {
+        return std::nullopt;
+    }
+    const auto key = std::make_tuple(std::get<0>(*mine), std::get<1>(*mine), std::get<2>(*mine));
+    QueuePlace place;
+    place.queue = s.queues[c.queue].cfg->id;
+    for (auto b = s.bucket_index.lower_bound({c.queue, Media::kVoice, {}});
+         b != s.bucket_index.end() && std::get<0>(b->first) == c.queue; ++b) {
+        for (const auto& e : s.buckets[b->second].contacts) {
+            if (std::make_tuple(std::get<0>(e), std::get<1>(e), std::get<2>(e)) >= key) {
+                break;  // in service order: the rest come after
+            }
+            ++place.ahead;
+        }
+    }
+    const QueueRt& q = s.queues[c.queue];
+    const int agents_on = std::max(1, s.staffed[q.base_req][static_cast<int>(q.media)]);
+    place.expected_wait = Duration{static_cast<int64_t>((place.ahead + 1) * q.aht_ms / agents_on)};
+    return place;
+}
+
 RealtimeSnapshot Engine::Snapshot() const {
     const Impl& s = *impl_;
     RealtimeSnapshot snap;

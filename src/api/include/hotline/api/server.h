@@ -18,6 +18,13 @@ struct ServeOptions {
     int threads = 2;
     std::string durability = "full";  // full (fsync per batch) or normal
     uint64_t seed = 1;
+    // Telephony (docs/telephony.md): off unless `sip` is set.
+    std::string sip;         // address:port for SIP over UDP and TCP, e.g. 0.0.0.0:5060
+    std::string prompts;     // the prompt folder (`hotline prompts` makes one)
+    std::string language = "zh-CN";
+    std::string flow;        // IVR flow for numbers that name no flow or queue
+    std::string recordings;  // folder for recordings and voicemail
+    uint16_t rtp_min = 20000, rtp_max = 40000;
 };
 
 // Runs until SIGINT or SIGTERM. Returns the process exit status.

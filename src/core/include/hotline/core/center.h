@@ -88,6 +88,7 @@ struct QueueConfig {
     Duration aging{0};  // one priority point per `aging` waited; 0 = strict priority
     Duration expected_handle{180 * 1000};  // seeds the expected-wait estimate
     Announcements announcements;
+    bool record = false;  // telephony records this queue's calls (docs/telephony.md)
 };
 
 struct TeamConfig {

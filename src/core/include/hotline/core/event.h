@@ -205,6 +205,18 @@ struct Survey {
     }
 };
 
+// A call's recording (telephony): started into `file`, paused, resumed or stopped.
+struct Recording {
+    static constexpr std::string_view kType = "recording";
+    InteractionId id;
+    std::string action;  // start, pause, resume, stop
+    std::string file;
+    template <class S, class V>
+    static void Fields(S& s, V&& v) {
+        v("id", s.id), v("action", s.action), v("file", s.file);
+    }
+};
+
 // ---- agents ----
 struct AgentLogin {
     static constexpr std::string_view kType = "agent_login";
@@ -265,8 +277,8 @@ using EventBody =
                  events::Enqueue, events::Overflow, events::Offer, events::OfferFail,
                  events::Answer, events::Hold, events::Unhold, events::Transfer, events::Abandon,
                  events::Hangup, events::WrapupEnd, events::WrapupExtend, events::CallbackRequest,
-                 events::Survey, events::AgentLogin, events::AgentLogout, events::AgentState,
-                 events::Merge, events::Split>;
+                 events::Survey, events::Recording, events::AgentLogin, events::AgentLogout,
+                 events::AgentState, events::Merge, events::Split>;
 
 struct Event {
     Timestamp ts;

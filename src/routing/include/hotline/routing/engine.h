@@ -87,6 +87,9 @@ class Engine {
     RealtimeSnapshot Snapshot() const;
     // One agent's line of the snapshot, without building the rest; nullopt for an unknown id.
     std::optional<AgentView> Agent(const AgentId& agent) const;
+    // A waiting contact's place in its queue, for "you are number 3" announcements; nullopt
+    // when it is not waiting. Counts the contacts served before it: costs the queue's length.
+    std::optional<QueuePlace> Place(const InteractionId& id) const;
     // Checks every invariant of the state; returns the first violation found. Costs a scan of
     // all state: for tests and debug builds, not for production hot paths.
     Status CheckInvariants() const;

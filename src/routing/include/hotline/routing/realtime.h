@@ -33,6 +33,12 @@ struct AgentView {
     int contacts = 0;  // offered, talking or in wrap-up
 };
 
+struct QueuePlace {
+    QueueId queue;
+    int ahead = 0;              // contacts that will be served first
+    Duration expected_wait{0};  // until this one is served, at the queue's current pace
+};
+
 struct RealtimeSnapshot {
     Timestamp at;
     std::vector<QueueView> queues;
