@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata sqlite3
   chromium fonts-noto-cjk coinor-libcbc-dev python3-simpy3
   libsqlite3-dev libsodium-dev wrk
+  libre-dev libspandsp-dev libsndfile1-dev espeak-ng espeak-ng-data sox sip-tester baresip-core
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hotline::app {
 
@@ -14,6 +15,15 @@ struct CheckConfigOptions {
     bool quiet = false;
 };
 int CheckConfig(const CheckConfigOptions& options);
+
+struct PromptsOptions {
+    std::string out = "prompts";
+    std::string texts;   // YAML: language → prompt name → words
+    std::string center;  // report the center's prompts that have no words
+    std::vector<std::string> languages{"zh-CN", "en"};
+    bool force = false;  // remake files that exist
+};
+int PromptsCommand(const PromptsOptions& options);
 
 struct RunOptions {
     std::string center;

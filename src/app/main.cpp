@@ -183,6 +183,21 @@ int main(int argc, char** argv) {
     simulate_cmd->add_option("--interval", simulate.interval,
                              "also KPIs per interval and queue: 15m, 30m, 60m or day");
 
+    hotline::app::PromptsOptions prompts;
+    auto* prompts_cmd = app.add_subcommand(
+        "prompts",
+        "Make the prompt folder for `serve --sip`: 8 kHz mono WAV files spoken by espeak-ng "
+        "(Mandarin and English) and music on hold made by sox (docs/telephony.md).");
+    prompts_cmd->add_option("--out", prompts.out, "folder to write")->default_val("prompts");
+    prompts_cmd->add_option("--texts", prompts.texts,
+                            "YAML of the words: language → prompt name → text "
+                            "(examples/prompts.yaml)");
+    prompts_cmd->add_option("--center", prompts.center,
+                            "center YAML: name its prompts that have no words, make its music");
+    prompts_cmd->add_option("--language", prompts.languages, "languages to make")
+        ->default_val(std::vector<std::string>{"zh-CN", "en"});
+    prompts_cmd->add_flag("--force", prompts.force, "remake files that exist");
+
     hotline::api::ServeOptions serve;
     auto* serve_cmd = app.add_subcommand(
         "serve",
@@ -230,6 +245,9 @@ int main(int argc, char** argv) {
     }
     if (*check_cmd) {
         return hotline::app::CheckConfig(check);
+    }
+    if (*prompts_cmd) {
+        return hotline::app::PromptsCommand(prompts);
     }
     if (*serve_cmd) {
         return hotline::api::Serve(serve);

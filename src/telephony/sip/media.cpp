@@ -191,8 +191,8 @@ void SipAdapter::OnRtp(Leg& leg, const struct sa* src, const struct rtp_header* 
         return;  // the held side hears music, and is not heard
     }
     mbuf_rewind(frame_);
+    mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
     mbuf_set_pos(frame_, RTP_HEADER_SIZE);
-    mbuf_set_end(frame_, RTP_HEADER_SIZE);
     for (size_t i = 0; i < n; ++i) {
         mbuf_write_u8(frame_, peer->format.codec == leg.format.codec
                                   ? payload[i]
@@ -250,8 +250,8 @@ void SipAdapter::SendFrame(Leg& leg) {
     // A pending DTMF (SendDtmf) goes first, in place of audio.
     if (leg.telev != nullptr && leg.format.telephone_event >= 0) {
         mbuf_rewind(frame_);
+        mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
         mbuf_set_pos(frame_, RTP_HEADER_SIZE);
-        mbuf_set_end(frame_, RTP_HEADER_SIZE);
         bool marker = false;
         if (telev_poll(leg.telev, &marker, frame_) == 0 && mbuf_get_left(frame_) == 0 &&
             frame_->end > RTP_HEADER_SIZE) {
@@ -289,8 +289,8 @@ void SipAdapter::SendFrame(Leg& leg) {
         }
     }
     mbuf_rewind(frame_);
+    mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
     mbuf_set_pos(frame_, RTP_HEADER_SIZE);
-    mbuf_set_end(frame_, RTP_HEADER_SIZE);
     for (int16_t s : pcm) {
         mbuf_write_u8(frame_, Encode(leg.format.codec, s));
     }
