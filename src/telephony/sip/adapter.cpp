@@ -1,6 +1,9 @@
 // The loop's thread, and the Telephony commands posted into it.
 #include "adapter.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <future>
 #include <iostream>
 
@@ -41,6 +44,14 @@ void SipAdapter::Run(std::promise<Status>* started) {
         started->set_value(Internal("libre_init: " + Errno(err)));
         return;
     }
+    // One RTP socket per leg: the open-file limit decides how many calls fit, and libre's own
+    // table of descriptors is 1024 unless told otherwise.
+    struct rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &files);
+    }
+    (void)fd_setsize(static_cast<int>(std::min<rlim_t>(files.rlim_cur, 1 << 16)));
     Status st = Setup();
     if (!st.ok()) {
         Teardown();
