@@ -1,14 +1,15 @@
 // SIP from the network, as the adapter reads it: libre's message parser (the one its
 // transports use), then what Hotline reads itself — a DTMF INFO body, the SDP offer decoded
 // against our formats and the codec choice. Must never crash, whatever arrives.
-#include <re.h>  // after the standard headers: its macros upset them
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "hotline/telephony/sip_text.h"
+
+// libre last: its headers define macros that upset the standard library's.
+#include <re.h>
 
 using hotline::telephony::ChooseAudio;
 using hotline::telephony::DtmfFromInfo;
