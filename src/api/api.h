@@ -24,6 +24,7 @@ class thread_pool;
 namespace hotline::api {
 
 class Api;
+class PhoneCalls;
 class IvrCalls;
 
 // One request in progress: its caller, path parameters, and the ways to answer it.
@@ -110,6 +111,9 @@ class Api {
     void SetCenter(std::shared_ptr<const CenterConfig> c, std::string yaml);
     // Configuration changes one at a time: read, change, validate, store, apply.
     std::mutex& config_mutex() { return config_write_mu_; }
+    // Phone calls' control (serve --sip), used on the engine thread; nullptr when off.
+    void SetPhoneCalls(PhoneCalls* calls) { phone_calls_ = calls; }
+    PhoneCalls* phone_calls() const { return phone_calls_; }
 
   private:
     void Register(RouteSpec spec);
@@ -128,6 +132,7 @@ class Api {
     RequestMetrics metrics_;
     std::unique_ptr<boost::asio::thread_pool> workers_;
     std::unique_ptr<IvrCalls> ivr_;
+    PhoneCalls* phone_calls_ = nullptr;
     std::vector<RouteSpec> routes_;
     mutable std::mutex center_mu_;
     std::shared_ptr<const CenterConfig> center_;

@@ -33,7 +33,10 @@ struct PhoneCalls::Call {
     // At an agent.
     LegId agent_leg = 0;
     AgentId agent;
+    bool callback = false;  // an outbound callback: `caller` is the customer's leg once dialled
+    std::string number;     // the callback's number
     std::string recording;  // the file, while recording
+    bool recording_paused = false;
     TimerId voicemail_timer = 0;
 };
 
@@ -355,12 +358,21 @@ Status PhoneCalls::CallerEvent(CallContext& ctx, Call& call, const TelEvent& e) 
                         tel_.Hangup(call.caller);
                     }
                     return Status::Ok();
+                case Stage::kDialling:
                 case Stage::kTalking:
                     return Status::Ok();
             }
             return Status::Ok();
         case TelEvent::Kind::kEnded:
             return CallerEnded(ctx, call);
+        case TelEvent::Kind::kAnswered:
+            if (call.callback && call.stage == Stage::kDialling && call.agent_leg != 0) {
+                // The customer picked up: the agent, waiting on the line, hears them.
+                call.stage = Stage::kTalking;
+                tel_.Bridge(call.caller, call.agent_leg);
+                StartRecording(ctx, call);
+            }
+            return Status::Ok();
         default:
             return Status::Ok();
     }
@@ -415,12 +427,15 @@ Status PhoneCalls::AgentEvent(CallContext& ctx, Call& call, const TelEvent& e) {
                 call.agent_leg = 0;
                 return Status::Ok();
             }
-            call.stage = Stage::kTalking;
             call.interlude = false;
             if (call.announce_timer != 0) {
                 host_.timers().Cancel(call.announce_timer);
                 call.announce_timer = 0;
             }
+            if (call.callback) {
+                return DialCustomer(ctx, call);
+            }
+            call.stage = Stage::kTalking;
             tel_.Bridge(call.caller, e.leg);
             StartRecording(ctx, call);
             return Status::Ok();
@@ -436,7 +451,7 @@ Status PhoneCalls::AgentEvent(CallContext& ctx, Call& call, const TelEvent& e) {
                 call.stage = Stage::kQueued;
                 return ctx.engine.Reject(call.id, e.cause == EndCause::kBusy ? "busy" : "rejected");
             }
-            if (call.stage == Stage::kTalking) {
+            if (call.stage == Stage::kTalking || call.stage == Stage::kDialling) {
                 StopRecording(ctx, call);
                 call.contact_ended = true;
                 call.stage = Stage::kLeaving;
@@ -466,7 +481,10 @@ Status PhoneCalls::CallerEnded(CallContext& ctx, Call& call) {
         if (call.stage == Stage::kIvr && call.flow) {
             Emit(ctx, events::IvrExit{call.id, call.flow->id, call.step.node, "hangup"});
         }
-        st = ctx.engine.Hangup(call.id, routing::HangupBy::kCustomer);
+        // A callback the customer did not take is ended by the center, not by the customer.
+        const bool unanswered_callback = call.callback && call.stage == Stage::kDialling;
+        st = ctx.engine.Hangup(call.id, unanswered_callback ? routing::HangupBy::kSystem
+                                                            : routing::HangupBy::kCustomer);
     }
     Forget(call.caller);  // `call` is gone from here on
     return st;
@@ -480,6 +498,24 @@ void PhoneCalls::StartRecording(CallContext& ctx, Call& call) {
     call.recording = options_.recordings + "/" + call.id.str() + ".wav";
     tel_.Record(call.caller, call.recording);
     Emit(ctx, events::Recording{call.id, "start", call.recording});
+}
+
+Status PhoneCalls::PauseRecording(CallContext& ctx, const InteractionId& id, bool paused) {
+    Call* call = ByContact(id);
+    if (call == nullptr) {
+        return NotFound("interaction \"" + id.str() + "\" is not a phone call in progress");
+    }
+    if (call->recording.empty()) {
+        return FailedPrecondition("interaction \"" + id.str() +
+                                  "\" is not being recorded (its queue has no record: true)");
+    }
+    if (call->recording_paused == paused) {
+        return Status::Ok();
+    }
+    call->recording_paused = paused;
+    tel_.PauseRecording(call->caller, paused);
+    Emit(ctx, events::Recording{call->id, paused ? "pause" : "resume", call->recording});
+    return Status::Ok();
 }
 
 void PhoneCalls::StopRecording(CallContext& ctx, Call& call) {
@@ -513,11 +549,55 @@ void PhoneCalls::Forget(LegId caller) {
 
 // ---- what the engine decided ----
 
+void PhoneCalls::CallbackOffered(const events::Offer& offer, const std::string& number) {
+    const LegId key = next_placeholder_++;
+    auto owned = std::make_unique<Call>();
+    Call& call = *owned;
+    call.caller = key;  // no leg yet: commands to it go nowhere until the customer is dialled
+    call.id = offer.id;
+    call.from = number;
+    call.number = number;
+    call.callback = true;
+    call.queue = offer.queue;
+    call.stage = Stage::kQueued;
+    call.language = options_.language;
+    calls_.emplace(key, std::move(owned));
+    by_contact_[offer.id.str()] = key;
+    callback_numbers_.erase(offer.id.str());
+    Offered(call, offer.agent);
+}
+
+Status PhoneCalls::DialCustomer(CallContext& ctx, Call& call) {
+    std::string to = options_.trunk;
+    if (auto at = to.find("{number}"); at != std::string::npos) {
+        to.replace(at, 8, call.number);
+    }
+    telephony::OriginateRequest req;
+    req.to = to;
+    req.from_display = center_ ? center_->name : "";
+    req.from_user = "hotline";
+    req.ring_timeout = Duration{30000};
+    const LegId placeholder = call.caller;
+    const LegId customer = tel_.Originate(req);
+    // From now on the call is keyed by the customer's leg, like an incoming one.
+    auto node = calls_.extract(placeholder);
+    node.key() = customer;
+    node.mapped()->caller = customer;
+    node.mapped()->stage = Stage::kDialling;
+    calls_.insert(std::move(node));
+    by_contact_[call.id.str()] = customer;
+    if (call.agent_leg != 0) {
+        agent_legs_[call.agent_leg] = customer;
+    }
+    (void)ctx;
+    return Status::Ok();
+}
+
 void PhoneCalls::Offered(Call& call, const AgentId& agent) {
     call.stage = Stage::kRinging;
     call.agent = agent;
     const AgentConfig* a = center_ ? center_->FindAgent(agent) : nullptr;
-    if (a == nullptr || a->sip.empty()) {
+    if (a == nullptr || (a->sip.empty() && !options_.registered_phones)) {
         // No phone to ring: the offer goes back at once (as a reject) so the caller waits for
         // someone who can take a phone call.
         std::cerr << "hotline: agent " << agent.str()
@@ -538,6 +618,7 @@ void PhoneCalls::Offered(Call& call, const AgentId& agent) {
     }
     telephony::OriginateRequest req;
     req.to = a->sip;
+    req.user = a->id.str();
     req.from_user = call.from;
     req.from_display = call.from;
     req.ring_timeout = ring + Duration{5000};  // the engine's ring timeout comes first
@@ -562,6 +643,13 @@ void PhoneCalls::OnEngineEvent(const Event& e) {
         if (Call* call = ByContact(offer->id)) {
             call->queue = offer->queue;
             Offered(*call, offer->agent);
+        } else if (auto cb = callback_numbers_.find(offer->id.str());
+                   cb != callback_numbers_.end() && !options_.trunk.empty()) {
+            CallbackOffered(*offer, cb->second);
+        }
+    } else if (const auto* cb = e.As<events::CallbackRequest>()) {
+        if (!options_.trunk.empty() && !cb->number.empty() && cb->number != "unknown") {
+            callback_numbers_[cb->callback_id.str()] = cb->number;
         }
     } else if (const auto* fail = e.As<events::OfferFail>()) {
         if (Call* call = ByContact(fail->id)) {
@@ -604,6 +692,20 @@ void PhoneCalls::OnEngineEvent(const Event& e) {
         }
         // The engine ended the contact: max wait, no agents, a callback, or the agent's desk.
         call->contact_ended = true;
+        callback_numbers_.erase(hangup->id.str());
+        if (call->callback && call->stage != Stage::kTalking && call->stage != Stage::kDialling) {
+            // Nobody was dialled yet: nothing to say to anyone.
+            if (call->agent_leg != 0) {
+                agent_legs_.erase(call->agent_leg);
+                tel_.Hangup(call->agent_leg);
+                call->agent_leg = 0;
+            }
+            Later(call->caller, host_.Now(), [this](CallContext&, Call& c) {
+                Forget(c.caller);
+                return Status::Ok();
+            });
+            return;
+        }
         if (call->agent_leg != 0) {
             agent_legs_.erase(call->agent_leg);
             tel_.Hangup(call->agent_leg);

@@ -47,6 +47,11 @@ struct PhoneOptions {
     std::string language = "zh-CN";  // of the prompts, unless the IVR sets `lang`
     std::string recordings;          // folder for recordings and voicemail; "" = none
     Duration voicemail_limit{120000};
+    bool registered_phones = false;  // agents' phones may REGISTER: ring agents without `sip` too
+    // Callbacks dialled out: when a callback's turn comes its agent's phone rings first, and
+    // once the agent answers the customer is called through this URI, "{number}" replaced
+    // (e.g. "sip:{number}@10.0.0.1:5060", a SIP trunk). Empty: callbacks are left to the desk.
+    std::string trunk;
 };
 
 class PhoneCalls final : public telephony::Listener {
@@ -64,10 +69,12 @@ class PhoneCalls final : public telephony::Listener {
     void OnTelephonyEvent(const telephony::Event& e) override;
 
     size_t calls() const { return calls_.size(); }
+    // Pauses or resumes the recording of a phone contact (a caller reading out a card number).
+    Status PauseRecording(CallContext& ctx, const InteractionId& id, bool paused);
 
   private:
     using LegId = telephony::LegId;
-    enum class Stage { kIvr, kQueued, kRinging, kTalking, kLeaving, kVoicemail };
+    enum class Stage { kIvr, kQueued, kRinging, kDialling, kTalking, kLeaving, kVoicemail };
     struct Call;
 
     Status Handle(CallContext& ctx, const telephony::Event& e);
@@ -81,6 +88,9 @@ class PhoneCalls final : public telephony::Listener {
                       const Requirement& skills);
     void StartVoicemail(CallContext& ctx, Call& call);
     void Offered(Call& call, const AgentId& agent);
+    // A callback's turn: a call without a caller's leg yet (the customer is dialled later).
+    void CallbackOffered(const events::Offer& offer, const std::string& number);
+    Status DialCustomer(CallContext& ctx, Call& call);
     void OfferEnded(Call& call);
     void QueueMusic(Call& call);
     void ScheduleAnnouncement(Call& call);
@@ -103,7 +113,9 @@ class PhoneCalls final : public telephony::Listener {
     std::function<bool(Timestamp)> open_;
     std::map<LegId, std::unique_ptr<Call>> calls_;  // by the caller's leg
     std::unordered_map<std::string, LegId> by_contact_;
-    std::unordered_map<LegId, LegId> agent_legs_;  // agent's leg → caller's leg
+    std::unordered_map<LegId, LegId> agent_legs_;                    // agent's leg → caller's leg
+    std::unordered_map<std::string, std::string> callback_numbers_;  // callback id → number
+    LegId next_placeholder_ = LegId{1} << 62;  // keys of callbacks not yet dialled
     uint64_t next_call_ = 1;
 };
 

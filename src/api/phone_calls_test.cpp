@@ -127,6 +127,7 @@ class PhoneCallsTest : public ::testing::Test {
     static PhoneOptions Options() {
         PhoneOptions o;
         o.recordings = "/rec";
+        o.trunk = "sip:{number}@trunk.example:5060";
         return o;
     }
 
@@ -204,6 +205,35 @@ TEST_F(PhoneCallsTest, CallerWalksTheMenuQueuesAndTalksToTheRungAgent) {
     EXPECT_TRUE(host.failures.empty()) << host.failures.front();
     auto a01 = host.engine().Agent(AgentId{"a01"});
     EXPECT_EQ(a01->state, routing::AgentStateKind::kWrapup);
+}
+
+TEST_F(PhoneCallsTest, RecordingPausesAndResumes) {
+    ASSERT_TRUE(host.engine().Login(AgentId{"a01"}, true).ok());
+    const auto caller = IntoQueue();
+    const InteractionId id{ContactId()};
+    host.Run([&](CallContext& ctx) {
+        EXPECT_EQ(calls.PauseRecording(ctx, id, true).code(), ErrorCode::kFailedPrecondition);
+        return Status::Ok();
+    });
+    tel.Deliver(Ev(TelEvent::Kind::kAnswered, 2));
+    tel.TakeCommands();
+    host.Run([&](CallContext& ctx) {
+        EXPECT_TRUE(calls.PauseRecording(ctx, id, true).ok());
+        EXPECT_TRUE(calls.PauseRecording(ctx, id, true).ok());  // already paused: nothing new
+        EXPECT_TRUE(calls.PauseRecording(ctx, id, false).ok());
+        EXPECT_EQ(calls.PauseRecording(ctx, InteractionId{"nope"}, true).code(),
+                  ErrorCode::kNotFound);
+        return Status::Ok();
+    });
+    EXPECT_THAT(tel.TakeCommands(), ElementsAre("pause_recording 1", "resume_recording 1"));
+    std::vector<std::string> actions;
+    for (const auto& e : host.events) {
+        if (const auto* r = e.As<events::Recording>()) {
+            actions.push_back(r->action);
+        }
+    }
+    EXPECT_THAT(actions, ElementsAre("start", "pause", "resume"));
+    Ended(caller);
 }
 
 TEST_F(PhoneCallsTest, AgentHangingUpEndsTheCallersLeg) {
@@ -314,6 +344,56 @@ TEST_F(PhoneCallsTest, AgentWithoutAPhoneIsSkipped) {
     for (const auto& c : tel.TakeCommands()) {
         EXPECT_FALSE(c.starts_with("originate")) << c;
     }
+}
+
+TEST_F(PhoneCallsTest, CallbackRingsTheAgentThenDialsTheCustomer) {
+    const auto caller = IntoQueue("13900001111");
+    const InteractionId id{ContactId()};
+    InteractionId callback;
+    host.Run([&](CallContext& ctx) {
+        auto cb = ctx.engine.RequestCallback(id, "13900001111");
+        EXPECT_TRUE(cb.ok());
+        callback = *cb;
+        return Status::Ok();
+    });
+    Ended(caller);  // the caller hangs up after asking
+    tel.TakeCommands();
+    ASSERT_TRUE(host.engine().Login(AgentId{"a01"}, true).ok());
+    // The callback's turn: a01's phone rings first, showing the number to call.
+    auto cmds = tel.TakeCommands();
+    ASSERT_THAT(cmds, ElementsAre("originate 2 sip:a01@127.0.0.1:5081"));
+    EXPECT_EQ(tel.originated().back().from_display, "13900001111");
+    tel.Deliver(Ev(TelEvent::Kind::kAnswered, 2));
+    EXPECT_THAT(tel.TakeCommands(), ElementsAre("originate 3 sip:13900001111@trunk.example:5060"));
+    tel.Deliver(Ev(TelEvent::Kind::kAnswered, 3));
+    EXPECT_THAT(tel.TakeCommands(),
+                ElementsAre("bridge 3 2", "record 3 /rec/" + callback.str() + ".wav"));
+    Ended(3);  // the customer hangs up
+    EXPECT_THAT(tel.TakeCommands(), ElementsAre("stop_recording 3", "hangup 2"));
+    EXPECT_THAT(host.Trace(callback.str()), testing::IsSupersetOf({"offer", "answer", "hangup"}));
+    EXPECT_EQ(calls.calls(), 0u);
+    EXPECT_TRUE(host.failures.empty()) << host.failures.front();
+}
+
+TEST_F(PhoneCallsTest, CallbackCustomerNotAnsweringEndsItForTheCenter) {
+    const auto caller = IntoQueue("13900001111");
+    host.Run([&](CallContext& ctx) {
+        return ctx.engine.RequestCallback(InteractionId{ContactId()}, "13900001111").status();
+    });
+    Ended(caller);
+    ASSERT_TRUE(host.engine().Login(AgentId{"a01"}, true).ok());
+    tel.Deliver(Ev(TelEvent::Kind::kAnswered, 2));
+    tel.TakeCommands();
+    Ended(3, EndCause::kNoAnswer);
+    EXPECT_THAT(tel.TakeCommands(), ElementsAre("hangup 2"));
+    bool by_system = false;
+    for (const auto& e : host.events) {
+        if (const auto* hh = e.As<events::Hangup>()) {
+            by_system = hh->by == "system" && hh->stage == "talk";
+        }
+    }
+    EXPECT_TRUE(by_system);
+    EXPECT_EQ(calls.calls(), 0u);
 }
 
 TEST_F(PhoneCallsTest, DialledQueueSkipsTheIvr) {

@@ -7,6 +7,7 @@
 #include "api.h"
 #include "ivr_calls.h"
 #include "json_body.h"
+#include "phone_calls.h"
 #include "route_roles.h"
 #include "scope.h"
 
@@ -301,6 +302,34 @@ void Api::AddContactRoutes() {
             RETURN_IF_ERROR(r.status());
             return e.Reject(id, why.empty() ? "rejected" : why);
         });
+    // Recording of a phone call (serve --sip, queues with record: true): pause while the
+    // caller reads out a card number, then resume. Each change is a `recording` event.
+    Register(RouteSpec{
+        "POST",
+        "/api/v1/interactions/{id}/recording",
+        roles::ContactHandlers(),
+        false,
+        "contacts",
+        "pause or resume the recording of a phone call",
+        R"({"type":"object","required":["paused"],"properties":{"paused":{"type":"boolean"}}})",
+        {},
+        [this](const CallPtr& call) {
+            ContactCommand(call, [this, id = InteractionId{call->Param("id")}](
+                                     routing::Engine& e, LiveView& v, const json::object& body) {
+                BodyReader r(body);
+                r.OnlyKnown({"paused"});
+                if (!body.contains("paused")) {
+                    return InvalidArgument("field \"paused\": required (true or false)");
+                }
+                const bool paused = r.Bool("paused", false);
+                RETURN_IF_ERROR(r.status());
+                if (phone_calls_ == nullptr) {
+                    return FailedPrecondition("telephony is off (serve --sip)");
+                }
+                CallContext ctx{e, v.sink, v.now};
+                return phone_calls_->PauseRecording(ctx, id, paused);
+            });
+        }});
     simple("hold", "put a talking contact on hold", "",
            [](routing::Engine& e, const InteractionId& id, const Caller&, const json::object&) {
                return e.Hold(id);

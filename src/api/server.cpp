@@ -1,5 +1,7 @@
 #include "hotline/api/server.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +25,30 @@ std::string ReadFile(const std::string& path, bool& ok) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+// `--sip-users FILE`: the passwords of phones that register, one per agent id.
+Result<std::map<std::string, std::string>> ReadSipUsers(const std::string& path) {
+    YAML::Node doc;
+    try {
+        doc = YAML::LoadFile(path);
+    } catch (const YAML::Exception& e) {
+        return InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ":" +
+                               std::to_string(e.mark.column + 1) + ": " + e.msg);
+    }
+    if (!doc.IsMap()) {
+        return InvalidArgument(path + ": expected agent ids, each with its SIP password");
+    }
+    std::map<std::string, std::string> users;
+    for (const auto& kv : doc) {
+        if (!kv.second.IsScalar() || kv.second.as<std::string>().empty()) {
+            return InvalidArgument(path + ":" + std::to_string(kv.second.Mark().line + 1) +
+                                   ": agent " + kv.first.as<std::string>() +
+                                   ": expected a password");
+        }
+        users[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    }
+    return users;
 }
 
 // The configuration to run: --center if given (and stored as a new version), else the stored
@@ -145,6 +171,14 @@ int Serve(const ServeOptions& o) {
         so.prompts = o.prompts;
         so.rtp_min = o.rtp_min;
         so.rtp_max = static_cast<uint16_t>(std::min<int>(65535, o.rtp_min + 20000));
+        if (!o.sip_users.empty()) {
+            auto users = ReadSipUsers(o.sip_users);
+            if (!users.ok()) {
+                std::cerr << "serve: --sip-users " << users.status().message() << "\n";
+                return 2;
+            }
+            so.users = std::move(users).value();
+        }
         auto started = telephony::StartSip(so);
         if (!started.ok()) {
             std::cerr << "serve: --sip " << o.sip << ": " << started.status().message() << "\n";
@@ -159,6 +193,8 @@ int Serve(const ServeOptions& o) {
         po.flow = o.flow;
         po.language = o.language;
         po.recordings = o.recordings;
+        po.registered_phones = !so.users.empty();
+        po.trunk = o.sip_trunk;
         calls = std::make_unique<PhoneCalls>(*phones, phone_host, po);
         phone_host.SetCalls(calls.get());
         std::cerr << "hotline: SIP on " << o.sip << " (udp, tcp), prompts from "
@@ -181,6 +217,7 @@ int Serve(const ServeOptions& o) {
 
     ApiOptions ao;
     Api api(live, **store, ao);
+    api.SetPhoneCalls(calls.get());
     api.SetCenter(std::make_shared<const CenterConfig>(cfg), center->second);
     auto admin = api.auth().EnsureAdmin();
     if (!admin.ok()) {

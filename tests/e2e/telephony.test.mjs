@@ -119,7 +119,7 @@ async function call(dir, opts) {
 }
 
 // A headless agent phone: auto-answer (or not), sends a tone file, ctrl_tcp for commands.
-async function phone(dir, { user, port, ctrl, answer = 'auto' }) {
+async function phone(dir, { user, port, ctrl, answer = 'auto', register }) {
   const home = path.join(dir, user);
   mkdirSync(home, { recursive: true });
   const wav = path.join(home, 'agent.wav');
@@ -135,8 +135,10 @@ async function phone(dir, { user, port, ctrl, answer = 'auto' }) {
     `ctrl_tcp_listen 127.0.0.1:${ctrl}`,
     `rtp_ports ${port + 10000}-${port + 10040}`, '',
   ].join('\n'));
-  writeFileSync(path.join(home, 'accounts'),
-    `<sip:${user}@127.0.0.1:${port}>;regint=0;answermode=${answer};audio_codecs=PCMU,PCMA\n`);
+  // A registering phone's address of record is at Hotline; a static one is its own address.
+  writeFileSync(path.join(home, 'accounts'), register
+    ? `<sip:${user}@127.0.0.1:${register.port}>;auth_pass=${register.password};regint=600;answermode=${answer};audio_codecs=PCMU,PCMA\n`
+    : `<sip:${user}@127.0.0.1:${port}>;regint=0;answermode=${answer};audio_codecs=PCMU,PCMA\n`);
   const child = spawn('baresip', ['-f', home, '-v'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
@@ -183,8 +185,8 @@ function channelRms(file) {
 }
 
 describe('telephony over SIP', { skip }, () => {
-  let dir, server, token, a01, a02;
-  const A01 = SIP_PORT + 10, A02 = SIP_PORT + 20;
+  let dir, server, token, a01, a02, a03;
+  const A01 = SIP_PORT + 10, A02 = SIP_PORT + 20, A03 = SIP_PORT + 30;
 
   before(async () => {
     dir = tempDir();
@@ -195,18 +197,23 @@ describe('telephony over SIP', { skip }, () => {
     writeFileSync(path.join(dir, 'center.yaml'), centerYaml(A01, A02));
     a01 = await phone(dir, { user: 'a01', port: A01, ctrl: A01 + 5 });
     a02 = await phone(dir, { user: 'a02', port: A02, ctrl: A02 + 5, answer: 'manual' });
+    writeFileSync(path.join(dir, 'sip-users.yaml'), 'a03: "secret-a03"\n');
     server = await startServer({
       dir,
       args: ['--center', path.join(dir, 'center.yaml'), '--sip', `127.0.0.1:${SIP_PORT}`, '--prompts', prompts,
-        '--recordings', path.join(dir, 'recordings')],
+        '--recordings', path.join(dir, 'recordings'), '--sip-users', path.join(dir, 'sip-users.yaml')],
     });
     token = await login(server, 'admin', ADMIN_PASSWORD);
+    // a03's phone registers with Hotline (digest authentication) once the server is up.
+    a03 = await phone(dir, { user: 'a03', port: A03, ctrl: A03 + 5, register: { port: SIP_PORT, password: 'secret-a03' } });
+    for (let i = 0; i < 50 && !server.stderr.includes('a03 registered'); i++) await sleep(100);
   });
 
   after(async () => {
     await server?.stop();
     await a01?.stop();
     await a02?.stop();
+    await a03?.stop();
     server?.cleanup();
   });
 
@@ -304,6 +311,33 @@ describe('telephony over SIP', { skip }, () => {
     assert.ok(c.packets.length > 150);
   });
 
+  test('a registered phone is rung at its contact; the recording pauses and resumes', async () => {
+    assert.match(server.stderr, /a03 registered at sip:[^@\s]+@127\.0\.0\.1:\d+/);
+    await agent('a03', 'login');
+    const pending = call(dir, { key: '1', talk: 6000 });
+    let id;
+    for (let i = 0; i < 150 && !id; i++) {
+      await sleep(100);
+      const r = await api(server, 'GET', '/api/v1/events?type=answer&limit=200', { token });
+      id = r.body.events.find((e) => e.agent === 'a03')?.id;
+    }
+    assert.ok(id, 'a03 never answered');
+    await sleep(300);
+    let r = await api(server, 'POST', `/api/v1/interactions/${id}/recording`, { token, body: { paused: true } });
+    assert.equal(r.status, 200, r.text);
+    await sleep(1000);
+    r = await api(server, 'POST', `/api/v1/interactions/${id}/recording`, { token, body: { paused: false } });
+    assert.equal(r.status, 200, r.text);
+    r = await api(server, 'POST', `/api/v1/interactions/${id}/recording`, { token, body: { paused: 'yes' } });
+    assert.equal(r.status, 400, r.text);
+    const c = await pending;
+    assert.equal(c.code, 0, c.out + "\n--- server:\n" + server.stderr);
+    const actions = (await events(id)).filter((e) => e.type === 'recording').map((e) => e.action);
+    assert.deepEqual(actions, ['start', 'pause', 'resume', 'stop']);
+    await sleep(2500);  // the wrap-up (2 s) ends
+    await agent('a03', 'logout');
+  });
+
   test('malformed and unknown SIP gets an answer, never a crash', async () => {
     const sock = dgram.createSocket('udp4');
     await new Promise((r) => sock.bind(0, '127.0.0.1', r));
@@ -321,11 +355,14 @@ describe('telephony over SIP', { skip }, () => {
     await send(req('FOO'));
     await send(req('OPTIONS'));
     await send(req('INVITE'));  // no SDP offer
+    await send(req('REGISTER'));  // no credentials: challenged
     await sleep(500);
     sock.close();
     assert.ok(replies.some((r) => r.startsWith('SIP/2.0 405')), replies.join('\n---\n'));
     assert.ok(replies.some((r) => r.startsWith('SIP/2.0 200') && r.includes('OPTIONS')), replies.join('\n---\n'));
     assert.ok(replies.some((r) => r.startsWith('SIP/2.0 488')), replies.join('\n---\n'));
+    assert.ok(replies.some((r) => r.startsWith('SIP/2.0 401') && /WWW-Authenticate: Digest realm="hotline"/.test(r)),
+      replies.join('\n---\n'));
     const health = await api(server, 'GET', '/healthz');
     assert.equal(health.status, 200);
   });

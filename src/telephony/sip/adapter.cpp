@@ -18,7 +18,9 @@ std::string Errno(int err) {
 }  // namespace
 
 SipAdapter::SipAdapter(SipOptions options)
-    : prompts(options.prompts), options_(std::move(options)) {}
+    : prompts(options.prompts),
+      registrar(options.users, options.realm),
+      options_(std::move(options)) {}
 
 SipAdapter::~SipAdapter() {
     if (!thread_.joinable()) {

@@ -17,6 +17,7 @@
 #include "hotline/telephony/sip_telephony.h"
 #include "hotline/telephony/sip_text.h"
 #include "prompt_library.h"
+#include "registrar.h"
 
 // The C libraries last: their headers define macros that upset the standard library's.
 #include <re.h>
@@ -111,6 +112,7 @@ class SipAdapter final : public Telephony {
     const struct sa& local() const { return local_; }
     std::unordered_map<LegId, std::unique_ptr<Leg>> legs;
     PromptLibrary prompts;
+    Registrar registrar;
 
   private:
     void Post(std::function<void()> fn);

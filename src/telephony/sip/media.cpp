@@ -136,6 +136,15 @@ void SipAdapter::Dtmf(Leg& leg, char digit) {
         leg.playing = false;  // barge-in: the caller knows what to press
         leg.playlist.clear();
     }
+    // In a bridge the key goes on to the other side as a telephone-event (an agent's phone
+    // menu, a transfer to another IVR), in the other side's payload type.
+    if (Leg* peer = leg.peer != 0 ? Find(leg.peer) : nullptr;
+        peer != nullptr && peer->telev != nullptr && peer->format.telephone_event >= 0) {
+        if (const int code = telev_digit2code(digit); code >= 0) {
+            (void)telev_send(peer->telev, code, false);
+            (void)telev_send(peer->telev, code, true);
+        }
+    }
     Event e;
     e.kind = Event::Kind::kDtmf;
     e.leg = leg.id;

@@ -194,9 +194,7 @@ bool OnOtherRequest(const struct sip_msg* msg, void* arg) {
         return true;  // a stray ACK gets no answer
     }
     if (pl_strcmp(&msg->met, "REGISTER") == 0) {
-        // Agents' phones are reached at their configured address (agents[].sip).
-        (void)sip_treplyf(nullptr, nullptr, a.sip(), msg, false, 501, "Not Implemented",
-                          "%sContent-Length: 0\r\n\r\n", kAllow);
+        a.registrar.Handle(a.sip(), msg, tmr_jiffies());
         return true;
     }
     if (pl_strcmp(&msg->met, "BYE") == 0 || pl_strcmp(&msg->met, "INFO") == 0 ||
@@ -210,6 +208,14 @@ bool OnOtherRequest(const struct sip_msg* msg, void* arg) {
 }
 
 Status StartOriginate(SipAdapter& a, Leg& leg, const OriginateRequest& req) {
+    std::string to = req.to;
+    if (auto registered = a.registrar.Contact(req.user, tmr_jiffies())) {
+        to = *registered;
+    }
+    if (to.empty()) {
+        return Status(ErrorCode::kUnavailable,
+                      "agent " + req.user + "'s phone is not registered and has no sip address");
+    }
     RETURN_IF_ERROR(a.OpenMedia(leg));
     struct mbuf* offer = nullptr;
     if (sdp_encode(&offer, leg.sdp, true) != 0) {
@@ -217,14 +223,14 @@ Status StartOriginate(SipAdapter& a, Leg& leg, const OriginateRequest& req) {
     }
     const std::string from = LocalUri(a, req.from_user);
     const std::string display = req.from_display.empty() ? "Hotline" : req.from_display;
-    int err = sipsess_connect(&leg.sess, a.sessions(), req.to.c_str(), display.c_str(),
-                              from.c_str(), "hotline", nullptr, 0, "application/sdp", offer,
-                              nullptr, nullptr, false, OnOffer, OnAnswer, OnProgress, OnEstablished,
-                              OnInfo, OnRefer, OnClose, &leg, kAllow);
+    int err = sipsess_connect(&leg.sess, a.sessions(), to.c_str(), display.c_str(), from.c_str(),
+                              "hotline", nullptr, 0, "application/sdp", offer, nullptr, nullptr,
+                              false, OnOffer, OnAnswer, OnProgress, OnEstablished, OnInfo, OnRefer,
+                              OnClose, &leg, kAllow);
     mem_deref(offer);
     if (err != 0) {
         char buf[96];
-        return InvalidArgument("INVITE " + req.to + ": " + str_error(err, buf, sizeof(buf)));
+        return InvalidArgument("INVITE " + to + ": " + str_error(err, buf, sizeof(buf)));
     }
     tmr_start(&leg.ring_timer, static_cast<uint64_t>(req.ring_timeout.count()), OnRingTimeout,
               &leg);

@@ -4,6 +4,7 @@
 // every leg's next packet (never a timer per stream). Commands from other threads are posted
 // into the loop through libre's message queue; events come out on the loop's thread.
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,10 @@ struct SipOptions {
     uint16_t rtp_min = 20000, rtp_max = 40000;
     bool inband_dtmf = true;  // also listen for DTMF tones in the audio (spandsp)
     std::string user_agent = "Hotline";
+    // Phones that may REGISTER (digest authentication): user (an agent's id) → password.
+    // Empty: REGISTER is answered 501 and agents are reached at their `sip` URI only.
+    std::map<std::string, std::string> users;
+    std::string realm = "hotline";
 };
 
 // Starts the loop's thread and returns once SIP is listening (or why it cannot).

@@ -59,6 +59,7 @@ class Listener {
 
 struct OriginateRequest {
     std::string to;            // the agent's phone, a SIP URI (sip:1001@10.0.0.5:5060)
+    std::string user;          // the agent's id: its registered phone, if any, is rung instead
     std::string from_display;  // what the phone shows: the caller's number (来电显示)
     std::string from_user;     // the user part of our From: the caller's number
     Duration ring_timeout{30000};
