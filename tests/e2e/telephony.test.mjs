@@ -19,7 +19,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A caller's scenario: INVITE offering PCMA, PCMU and telephone-events with our own RTP port,
 // then a key (RFC 2833 from sipp's pcaps, or SIP INFO), audio, and a hang-up by either side.
-function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, end = 'caller' }) {
+function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, end = 'caller', pcap: tones }) {
   const from = '"13812345678" <sip:13812345678@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]';
   const to = '<sip:[service]@[remote_ip]:[remote_port]>';
   const head = (method, cseq) => `
@@ -33,7 +33,9 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
       Max-Forwards: 70`;
   const pcap = key === '#' ? 'pound' : key === '*' ? 'star' : key;
   let dtmf = '';
-  if (key && how === 'rfc2833') {
+  if (key && how === 'inband') {
+    dtmf = `<nop><action><exec play_pcap_audio="${tones}"/></action></nop><pause milliseconds="800"/>`;
+  } else if (key && how === 'rfc2833') {
     dtmf = `<nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_${pcap}.pcap"/></action></nop>`;
   } else if (key) {
     dtmf = `<send><![CDATA[${head('INFO', 2)}
@@ -71,11 +73,12 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
       s=-
       c=IN IP4 [media_ip]
       t=0 0
-      m=audio ${rtpPort} RTP/AVP 8 0 101
+      ${how === 'inband' ? `m=audio ${rtpPort} RTP/AVP 0
+      a=rtpmap:0 PCMU/8000` : `m=audio ${rtpPort} RTP/AVP 8 0 101
       a=rtpmap:8 PCMA/8000
       a=rtpmap:0 PCMU/8000
       a=rtpmap:101 telephone-event/8000
-      a=fmtp:101 0-15
+      a=fmtp:101 0-15`}
     ]]></send>
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
@@ -86,10 +89,60 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
   <pause milliseconds="${before}"/>
   ${dtmf}
   <pause milliseconds="600"/>
-  <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>
+  ${how === 'inband' ? '' : '<nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>'}
   <pause milliseconds="${talk}"/>
   ${finish}
 </scenario>`;
+}
+
+// G.711 µ-law of one 16-bit sample (ITU-T G.711, as spandsp does it).
+function ulaw(sample) {
+  const BIAS = 0x84;
+  let s = Math.max(-32635, Math.min(32635, sample));
+  const sign = s < 0 ? 0x80 : 0;
+  if (s < 0) s = -s;
+  s += BIAS;
+  let exponent = 7;
+  for (let mask = 0x4000; (s & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (s >> (exponent + 3)) & 0x0f;
+  return ~(sign | (exponent << 4) | mantissa) & 0xff;
+}
+
+// A pcap of RTP packets (PCMU, 20 ms each) carrying a DTMF key as tones in the audio: silence,
+// 120 ms of the key's two frequencies, silence. sipp plays it like its own pcaps.
+function dtmfTonePcap(file, key) {
+  const pairs = { 1: [697, 1209], 2: [697, 1336], 3: [697, 1477], 0: [941, 1336] };
+  const [lo, hi] = pairs[key];
+  const samples = [];
+  for (let i = 0; i < 1600; i++) samples.push(0);
+  for (let i = 0; i < 960; i++) {
+    samples.push(Math.round(7000 * Math.sin(2 * Math.PI * lo * i / 8000) + 7000 * Math.sin(2 * Math.PI * hi * i / 8000)));
+  }
+  for (let i = 0; i < 1600; i++) samples.push(0);
+  const chunks = [];
+  const header = Buffer.alloc(24);
+  header.writeUInt32LE(0xa1b2c3d4, 0); header.writeUInt16LE(2, 4); header.writeUInt16LE(4, 6);
+  header.writeUInt32LE(65535, 16); header.writeUInt32LE(1, 20);  // Ethernet
+  chunks.push(header);
+  for (let p = 0; p * 160 < samples.length; p++) {
+    const rtp = Buffer.alloc(12 + 160);
+    rtp[0] = 0x80; rtp[1] = p === 0 ? 0x80 : 0x00;
+    rtp.writeUInt16BE(p, 2); rtp.writeUInt32BE(p * 160, 4); rtp.writeUInt32BE(0x1234, 8);
+    for (let i = 0; i < 160; i++) rtp[12 + i] = ulaw(samples[p * 160 + i] || 0);
+    const udp = Buffer.alloc(8);
+    udp.writeUInt16BE(4000, 0); udp.writeUInt16BE(4002, 2); udp.writeUInt16BE(8 + rtp.length, 4);
+    const ip = Buffer.alloc(20);
+    ip[0] = 0x45; ip.writeUInt16BE(20 + 8 + rtp.length, 2); ip[8] = 64; ip[9] = 17;
+    ip.set([127, 0, 0, 1], 12); ip.set([127, 0, 0, 1], 16);
+    const eth = Buffer.alloc(14); eth.writeUInt16BE(0x0800, 12);
+    const frame = Buffer.concat([eth, ip, udp, rtp]);
+    const rec = Buffer.alloc(16);
+    const usec = p * 20000;
+    rec.writeUInt32LE(Math.floor(usec / 1e6), 0); rec.writeUInt32LE(usec % 1e6, 4);
+    rec.writeUInt32LE(frame.length, 8); rec.writeUInt32LE(frame.length, 12);
+    chunks.push(rec, frame);
+  }
+  writeFileSync(file, Buffer.concat(chunks));
 }
 
 // Listens where the caller's SDP says; records every RTP packet's arrival and payload type.
@@ -271,6 +324,17 @@ describe('telephony over SIP', { skip }, () => {
     const ev = await events(await lastCallId());
     assert.equal(ev.find((e) => e.type === 'ivr_input').digits, '2');
     assert.equal(ev.find((e) => e.type === 'ivr_exit').outcome, 'self_served');
+  });
+
+  test('a key as tones in the audio (no telephone-events offered) is heard too', async () => {
+    const tones = path.join(dir, 'dtmf-2-inband.pcap');
+    dtmfTonePcap(tones, 2);
+    const c = await call(dir, { key: '2', how: 'inband', pcap: tones, talk: 100, end: 'hotline' });
+    assert.equal(c.code, 0, c.out + "\n--- server:\n" + server.stderr);
+    const ev = await events(await lastCallId());
+    assert.equal(ev.find((e) => e.type === 'ivr_input')?.digits, '2', ev.map((e) => e.type).join(' '));
+    // PCMU was the only offer: what the caller heard is µ-law.
+    assert.ok(c.packets.length > 100 && c.packets.every((p) => p.pt === 0));
   });
 
   test('the agent hanging up ends the caller\'s leg too', async () => {
