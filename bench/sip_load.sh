@@ -17,7 +17,8 @@ ulimit -n 65535 2>/dev/null || ulimit -n 8192 || true
 
 "$root/$build/hotline" prompts --out "$work/prompts" --language zh-CN >/dev/null
 sip_port=$((46000 + RANDOM % 1000))
-HOTLINE_ADMIN_PASSWORD=bench-pass-123 "$root/$build/hotline" serve --port 0 --db "$work/h.db" \
+# The whole server (SIP loop, engine, store) on one core, sipp on the other.
+HOTLINE_ADMIN_PASSWORD=bench-pass-123 taskset -c 0 "$root/$build/hotline" serve --port 0 --db "$work/h.db" \
   --durability normal --center "$root/tests/telephony/center.yaml" --sip "127.0.0.1:$sip_port" \
   --prompts "$work/prompts" > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
@@ -28,7 +29,7 @@ hz=$(getconf CLK_TCK)
 for rate in "${rates[@]}"; do
   calls=$((rate * seconds))
   before=$(cpu)
-  (cd "$work" && sipp -sn uac "127.0.0.1:$sip_port" -s support -r "$rate" -m "$calls" -d "$hold" \
+  (cd "$work" && taskset -c 1 sipp -sn uac "127.0.0.1:$sip_port" -s support -r "$rate" -m "$calls" -d "$hold" \
      -l $((rate * hold / 1000 * 2 + 50)) -i 127.0.0.1 -mi 127.0.0.1 -p $((sip_port + 1)) \
      -nostdin -trace_rtt -rtt_freq 1 -timeout $((seconds * 3 + 30))s \
      > "$work/sipp-$rate.out" 2>&1) || true
