@@ -171,6 +171,7 @@ int Serve(const ServeOptions& o) {
         so.prompts = o.prompts;
         so.rtp_min = o.rtp_min;
         so.rtp_max = static_cast<uint16_t>(std::min<int>(65535, o.rtp_min + 20000));
+        so.tls_cert = o.sip_tls;
         if (!o.sip_users.empty()) {
             auto users = ReadSipUsers(o.sip_users);
             if (!users.ok()) {
@@ -197,8 +198,9 @@ int Serve(const ServeOptions& o) {
         po.trunk = o.sip_trunk;
         calls = std::make_unique<PhoneCalls>(*phones, phone_host, po);
         phone_host.SetCalls(calls.get());
-        std::cerr << "hotline: SIP on " << o.sip << " (udp, tcp), prompts from "
-                  << (o.prompts.empty() ? "(none)" : o.prompts) << "\n";
+        std::cerr << "hotline: SIP on " << o.sip
+                  << (o.sip_tls.empty() ? " (udp, tcp)" : " (udp, tcp; tls on the next port)")
+                  << ", prompts from " << (o.prompts.empty() ? "(none)" : o.prompts) << "\n";
     }
     std::vector<EngineCompanion*> companions;
     if (demo) {

@@ -234,6 +234,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--recordings", serve.recordings,
                           "folder for call recordings (queues with record: true) and voicemail");
     serve_cmd->add_option("--rtp-ports", serve.rtp_min, "lowest RTP port")->default_val(20000);
+    serve_cmd->add_option("--sip-tls", serve.sip_tls,
+                          "PEM file with certificate and key: SIP over TLS on the next port");
     serve_cmd->add_option("--sip-trunk", serve.sip_trunk,
                           "dial callbacks out: SIP URI with {number}, e.g. "
                           "sip:{number}@10.0.0.1:5060; the agent's phone rings first");

@@ -251,10 +251,17 @@ describe('telephony over SIP', { skip }, () => {
     a01 = await phone(dir, { user: 'a01', port: A01, ctrl: A01 + 5 });
     a02 = await phone(dir, { user: 'a02', port: A02, ctrl: A02 + 5, answer: 'manual' });
     writeFileSync(path.join(dir, 'sip-users.yaml'), 'a03: "secret-a03"\n');
+    // A self-signed certificate for SIP over TLS (on SIP_PORT + 1).
+    const pem = path.join(dir, 'sip.pem');
+    const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-keyout', pem, '-out', path.join(dir, 'cert.pem')], { encoding: 'utf8' });
+    assert.equal(cert.status, 0, cert.stderr);
+    writeFileSync(pem, readFileSync(pem, 'utf8') + readFileSync(path.join(dir, 'cert.pem'), 'utf8'));
     server = await startServer({
       dir,
       args: ['--center', path.join(dir, 'center.yaml'), '--sip', `127.0.0.1:${SIP_PORT}`, '--prompts', prompts,
-        '--recordings', path.join(dir, 'recordings'), '--sip-users', path.join(dir, 'sip-users.yaml')],
+        '--recordings', path.join(dir, 'recordings'), '--sip-users', path.join(dir, 'sip-users.yaml'),
+        '--sip-tls', path.join(dir, 'sip.pem')],
     });
     token = await login(server, 'admin', ADMIN_PASSWORD);
     // a03's phone registers with Hotline (digest authentication) once the server is up.
@@ -400,6 +407,22 @@ describe('telephony over SIP', { skip }, () => {
     assert.deepEqual(actions, ['start', 'pause', 'resume', 'stop']);
     await sleep(2500);  // the wrap-up (2 s) ends
     await agent('a03', 'logout');
+  });
+
+  test('SIP over TLS answers on the next port', async () => {
+    const tls = await import('node:tls');
+    const sock = tls.connect({ host: '127.0.0.1', port: SIP_PORT + 1, rejectUnauthorized: false });
+    await new Promise((r, j) => { sock.once('secureConnect', r); sock.once('error', j); });
+    let reply = '';
+    sock.on('data', (d) => { reply += d; });
+    sock.write([`OPTIONS sip:main@127.0.0.1:${SIP_PORT + 1};transport=tls SIP/2.0`,
+      'Via: SIP/2.0/TLS 127.0.0.1:5999;branch=z9hG4bK-tls-1', 'From: <sip:t@127.0.0.1>;tag=1',
+      `To: <sip:main@127.0.0.1:${SIP_PORT + 1}>`, 'Call-ID: tls-1@test', 'CSeq: 1 OPTIONS', 'Max-Forwards: 70',
+      'Content-Length: 0', '', ''].join('\r\n'));
+    for (let i = 0; i < 30 && !reply.includes('\r\n\r\n'); i++) await sleep(100);
+    sock.destroy();
+    assert.match(reply, /^SIP\/2\.0 200 OK/);
+    assert.match(reply, /Allow: INVITE/);
   });
 
   test('malformed and unknown SIP gets an answer, never a crash', async () => {

@@ -111,6 +111,20 @@ Status SipAdapter::Setup() {
         return Status(ErrorCode::kUnavailable,
                       "cannot listen for SIP on tcp " + options_.listen + ": " + Errno(err));
     }
+    if (!options_.tls_cert.empty()) {
+        if (int err = tls_alloc(&tls_, TLS_METHOD_SSLV23, options_.tls_cert.c_str(), nullptr);
+            err != 0) {
+            return InvalidArgument("--sip-tls " + options_.tls_cert +
+                                   ": cannot load the certificate and key (PEM): " + Errno(err));
+        }
+        struct sa tls_bind = bind;
+        sa_set_port(&tls_bind, static_cast<uint16_t>(sa_port(&bind) + 1));
+        if (int err = sip_transp_add(sip_, SIP_TRANSP_TLS, &tls_bind, tls_); err != 0) {
+            return Status(ErrorCode::kUnavailable, "cannot listen for SIP on tls port " +
+                                                       std::to_string(sa_port(&tls_bind)) + ": " +
+                                                       Errno(err));
+        }
+    }
     if (int err = sipsess_listen(&sessions_, sip_, 64, OnIncomingSession, this); err != 0) {
         return Internal("sipsess: " + Errno(err));
     }
@@ -140,6 +154,7 @@ void SipAdapter::Teardown() {
     sessions_ = static_cast<struct sipsess_sock*>(mem_deref(sessions_));
     sip_ = static_cast<struct sip*>(mem_deref(sip_));
     dns_ = static_cast<struct dnsc*>(mem_deref(dns_));
+    tls_ = static_cast<struct tls*>(mem_deref(tls_));
     frame_ = static_cast<struct mbuf*>(mem_deref(frame_));
     queue_ = static_cast<struct mqueue*>(mem_deref(queue_));
 }

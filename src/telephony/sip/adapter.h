@@ -133,6 +133,7 @@ class SipAdapter final : public Telephony {
     struct sip* sip_ = nullptr;
     struct sipsess_sock* sessions_ = nullptr;
     struct sip_lsnr* others_ = nullptr;
+    struct tls* tls_ = nullptr;
     struct sa local_ {};
     struct tmr tick_ {};
     uint64_t next_frame_ms_ = 0;

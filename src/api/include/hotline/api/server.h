@@ -25,6 +25,7 @@ struct ServeOptions {
     std::string flow;        // IVR flow for numbers that name no flow or queue
     std::string recordings;  // folder for recordings and voicemail
     std::string sip_users;   // YAML: agent id → SIP password, for phones that REGISTER
+    std::string sip_tls;     // PEM (certificate and key): SIP over TLS on the next port
     std::string sip_trunk;   // callbacks dialled out through it: "sip:{number}@gateway"
     uint16_t rtp_min = 20000, rtp_max = 40000;
 };

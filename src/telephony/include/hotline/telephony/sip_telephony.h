@@ -23,6 +23,9 @@ struct SipOptions {
     // Empty: REGISTER is answered 501 and agents are reached at their `sip` URI only.
     std::map<std::string, std::string> users;
     std::string realm = "hotline";
+    // SIP over TLS as well, on the next port (5061 beside 5060), with this PEM file holding the
+    // certificate and its private key. Empty: no TLS.
+    std::string tls_cert;
 };
 
 // Starts the loop's thread and returns once SIP is listening (or why it cannot).
