@@ -248,10 +248,13 @@ Status PhoneCalls::EnterQueue(CallContext& ctx, Call& call, const QueueId& queue
     return Status::Ok();
 }
 
-void PhoneCalls::QueueMusic(Call& call) {
+std::string PhoneCalls::MusicOf(const Call& call) const {
     const QueueConfig* q = center_ ? center_->FindQueue(call.queue) : nullptr;
-    tel_.Music(call.caller, q != nullptr && !q->announcements.music.empty() ? q->announcements.music
-                                                                            : "default");
+    return q != nullptr && !q->announcements.music.empty() ? q->announcements.music : "default";
+}
+
+void PhoneCalls::QueueMusic(Call& call) {
+    tel_.Music(call.caller, MusicOf(call));
 }
 
 void PhoneCalls::ScheduleAnnouncement(Call& call) {
@@ -298,11 +301,7 @@ void PhoneCalls::Announce(CallContext& ctx, Call& call) {
 void PhoneCalls::StartVoicemail(CallContext& /*ctx*/, Call& call) {
     CancelTimers(call);
     call.stage = Stage::kVoicemail;
-    if (call.agent_leg != 0) {
-        agent_legs_.erase(call.agent_leg);
-        tel_.Hangup(call.agent_leg);
-        call.agent_leg = 0;
-    }
+    DropAgentLeg(call);
 }
 
 Status PhoneCalls::CallerEvent(CallContext& ctx, Call& call, const TelEvent& e) {
@@ -470,11 +469,7 @@ Status PhoneCalls::CallerEnded(CallContext& ctx, Call& call) {
     if (!call.recording.empty()) {
         StopRecording(ctx, call);
     }
-    if (call.agent_leg != 0) {
-        agent_legs_.erase(call.agent_leg);
-        tel_.Hangup(call.agent_leg);
-        call.agent_leg = 0;
-    }
+    DropAgentLeg(call);
     Status st;
     if (!call.contact_ended) {
         call.contact_ended = true;
@@ -627,26 +622,34 @@ void PhoneCalls::Offered(Call& call, const AgentId& agent) {
 }
 
 void PhoneCalls::OfferEnded(Call& call) {
-    if (call.agent_leg != 0) {
-        agent_legs_.erase(call.agent_leg);
-        tel_.Hangup(call.agent_leg);  // CANCEL: the phone stops ringing
-        call.agent_leg = 0;
-    }
+    DropAgentLeg(call);
     call.agent = AgentId{};
     if (call.stage == Stage::kRinging) {
         call.stage = Stage::kQueued;
     }
 }
 
+void PhoneCalls::DropAgentLeg(Call& call) {
+    if (call.agent_leg != 0) {
+        agent_legs_.erase(call.agent_leg);
+        tel_.Hangup(call.agent_leg);  // BYE, or CANCEL while it still rings
+        call.agent_leg = 0;
+    }
+}
+
+void PhoneCalls::OnOffer(const events::Offer& offer) {
+    if (Call* call = ByContact(offer.id)) {
+        call->queue = offer.queue;
+        Offered(*call, offer.agent);
+    } else if (auto cb = callback_numbers_.find(offer.id.str());
+               cb != callback_numbers_.end() && !options_.trunk.empty()) {
+        CallbackOffered(offer, cb->second);
+    }
+}
+
 void PhoneCalls::OnEngineEvent(const Event& e) {
     if (const auto* offer = e.As<events::Offer>()) {
-        if (Call* call = ByContact(offer->id)) {
-            call->queue = offer->queue;
-            Offered(*call, offer->agent);
-        } else if (auto cb = callback_numbers_.find(offer->id.str());
-                   cb != callback_numbers_.end() && !options_.trunk.empty()) {
-            CallbackOffered(*offer, cb->second);
-        }
+        OnOffer(*offer);
     } else if (const auto* cb = e.As<events::CallbackRequest>()) {
         if (!options_.trunk.empty() && !cb->number.empty() && cb->number != "unknown") {
             callback_numbers_[cb->callback_id.str()] = cb->number;
@@ -661,9 +664,7 @@ void PhoneCalls::OnEngineEvent(const Event& e) {
         }
     } else if (const auto* hold = e.As<events::Hold>()) {
         if (Call* call = ByContact(hold->id)) {
-            const QueueConfig* q = center_ ? center_->FindQueue(call->queue) : nullptr;
-            tel_.Hold(call->caller,
-                      q && !q->announcements.music.empty() ? q->announcements.music : "default");
+            tel_.Hold(call->caller, MusicOf(*call));
         }
     } else if (const auto* unhold = e.As<events::Unhold>()) {
         if (Call* call = ByContact(unhold->id)) {
@@ -671,59 +672,53 @@ void PhoneCalls::OnEngineEvent(const Event& e) {
         }
     } else if (const auto* transfer = e.As<events::Transfer>()) {
         if (Call* call = ByContact(transfer->id)) {
-            // The first agent is done (wrap-up); the caller waits again, with music.
-            if (call->agent_leg != 0) {
-                agent_legs_.erase(call->agent_leg);
-                tel_.Unbridge(call->caller);
-                tel_.Hangup(call->agent_leg);
-                call->agent_leg = 0;
-            }
-            // A recording goes on: one file per contact, whoever talks to the caller.
-            call->stage = Stage::kQueued;
-            if (!transfer->to_queue.empty()) {
-                call->queue = transfer->to_queue;
-            }
-            QueueMusic(*call);
+            Transferred(*call, *transfer);
         }
     } else if (const auto* hangup = e.As<events::Hangup>()) {
-        Call* call = ByContact(hangup->id);
-        if (call == nullptr || call->contact_ended) {
-            return;
+        if (Call* call = ByContact(hangup->id); call != nullptr && !call->contact_ended) {
+            EndedByEngine(*call, *hangup);
         }
-        // The engine ended the contact: max wait, no agents, a callback, or the agent's desk.
-        call->contact_ended = true;
-        callback_numbers_.erase(hangup->id.str());
-        if (call->callback && call->stage != Stage::kTalking && call->stage != Stage::kDialling) {
-            // Nobody was dialled yet: nothing to say to anyone.
-            if (call->agent_leg != 0) {
-                agent_legs_.erase(call->agent_leg);
-                tel_.Hangup(call->agent_leg);
-                call->agent_leg = 0;
-            }
-            Later(call->caller, host_.Now(), [this](CallContext&, Call& c) {
-                Forget(c.caller);
-                return Status::Ok();
-            });
-            return;
-        }
-        if (call->agent_leg != 0) {
-            agent_legs_.erase(call->agent_leg);
-            tel_.Hangup(call->agent_leg);
-            call->agent_leg = 0;
-        }
-        CancelTimers(*call);
-        if (hangup->reason == "voicemail") {
-            call->stage = Stage::kVoicemail;
-            tel_.Play(call->caller, {"leave_message"}, call->language, false);
-        } else if (hangup->stage == "talk" || hangup->by == "customer") {
-            call->stage = Stage::kLeaving;
-            tel_.Hangup(call->caller);
-        } else {
-            call->stage = Stage::kLeaving;
-            tel_.Play(call->caller,
-                      {hangup->reason == "callback" ? "callback_confirmed" : "goodbye"},
-                      call->language, false);
-        }
+    }
+}
+
+void PhoneCalls::Transferred(Call& call, const events::Transfer& transfer) {
+    // The first agent is done (wrap-up); the caller waits again, with music. A recording goes
+    // on: one file per contact, whoever talks to the caller.
+    if (call.agent_leg != 0) {
+        tel_.Unbridge(call.caller);
+    }
+    DropAgentLeg(call);
+    call.stage = Stage::kQueued;
+    if (!transfer.to_queue.empty()) {
+        call.queue = transfer.to_queue;
+    }
+    QueueMusic(call);
+}
+
+// The engine ended the contact: max wait, no agents, a callback, or the agent's desk.
+void PhoneCalls::EndedByEngine(Call& call, const events::Hangup& hangup) {
+    call.contact_ended = true;
+    callback_numbers_.erase(hangup.id.str());
+    DropAgentLeg(call);
+    if (call.callback && call.stage != Stage::kTalking && call.stage != Stage::kDialling) {
+        // Nobody was dialled yet: nothing to say to anyone.
+        Later(call.caller, host_.Now(), [this](CallContext&, Call& c) {
+            Forget(c.caller);
+            return Status::Ok();
+        });
+        return;
+    }
+    CancelTimers(call);
+    if (hangup.reason == "voicemail") {
+        call.stage = Stage::kVoicemail;
+        tel_.Play(call.caller, {"leave_message"}, call.language, false);
+    } else if (hangup.stage == "talk" || hangup.by == "customer") {
+        call.stage = Stage::kLeaving;
+        tel_.Hangup(call.caller);
+    } else {
+        call.stage = Stage::kLeaving;
+        tel_.Play(call.caller, {hangup.reason == "callback" ? "callback_confirmed" : "goodbye"},
+                  call.language, false);
     }
 }
 

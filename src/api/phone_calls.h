@@ -92,7 +92,13 @@ class PhoneCalls final : public telephony::Listener {
     void CallbackOffered(const events::Offer& offer, const std::string& number);
     Status DialCustomer(CallContext& ctx, Call& call);
     void OfferEnded(Call& call);
+    void Transferred(Call& call, const events::Transfer& transfer);
+    void EndedByEngine(Call& call, const events::Hangup& hangup);
+    // Lets the agent's phone go (BYE or CANCEL), if there is one.
+    void DropAgentLeg(Call& call);
     void QueueMusic(Call& call);
+    std::string MusicOf(const Call& call) const;  // the queue's music on hold
+    void OnOffer(const events::Offer& offer);
     void ScheduleAnnouncement(Call& call);
     void Announce(CallContext& ctx, Call& call);
     void ArmDigitTimer(Call& call, Duration after, bool inter_digit);

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 // The prompts call control itself plays (api/phone_calls.cpp), in both languages.
 const std::map<std::string, std::map<std::string, std::string>>& StandardTexts() {
-    static const std::map<std::string, std::map<std::string, std::string>> kTexts = {
+    static const std::map<std::string, std::map<std::string, std::string>> texts = {
         {"zh-CN",
          {{"queue_ahead", "您前面还有"},
           {"queue_callers", "位客户在等候。"},
@@ -42,7 +42,7 @@ const std::map<std::string, std::map<std::string, std::string>>& StandardTexts()
           {"goodbye", "Thank you for calling. Goodbye."},
           {"queue_welcome", "All our agents are busy. Please hold."}}},
     };
-    return kTexts;
+    return texts;
 }
 
 std::string Voice(const std::string& language) {
@@ -107,6 +107,62 @@ std::string Bare(const std::string& name) {
     return name.starts_with("prompts/") ? name.substr(8) : name;
 }
 
+using Texts = std::map<std::string, std::map<std::string, std::string>>;
+
+// Adds the words of a --texts file to `texts`; an error names the file and line.
+std::string ReadTexts(const std::string& path, Texts& texts) {
+    YAML::Node doc;
+    try {
+        doc = YAML::LoadFile(path);
+    } catch (const YAML::Exception& e) {
+        return path + ":" + std::to_string(e.mark.line + 1) + ":" +
+               std::to_string(e.mark.column + 1) + ": " + e.msg;
+    }
+    if (!doc.IsMap()) {
+        return path + ": expected languages, each a map of prompt name to words";
+    }
+    for (const auto& lang : doc) {
+        if (!lang.second.IsMap()) {
+            return path + ":" + std::to_string(lang.second.Mark().line + 1) + ": language " +
+                   lang.first.as<std::string>() + ": expected name: words";
+        }
+        for (const auto& p : lang.second) {
+            if (!p.second.IsScalar()) {
+                return path + ":" + std::to_string(p.second.Mark().line + 1) + ": prompt " +
+                       p.first.as<std::string>() + ": expected its words";
+            }
+            texts[lang.first.as<std::string>()][p.first.as<std::string>()] =
+                p.second.as<std::string>();
+        }
+    }
+    return "";
+}
+
+// The prompts and the music a center names (IVR nodes, queue greetings and music).
+bool CenterNames(const std::string& path, std::set<std::string>& prompts,
+                 std::set<std::string>& music) {
+    auto loaded = config::LoadCenterFromFile(path);
+    if (!loaded.ok()) {
+        return false;
+    }
+    for (const auto& flow : loaded.center.ivr) {
+        for (const auto& node : flow.nodes) {
+            if (!node.prompt.empty()) {
+                prompts.insert(Bare(node.prompt));
+            }
+        }
+    }
+    for (const auto& q : loaded.center.queues) {
+        if (!q.announcements.greeting.empty()) {
+            prompts.insert(Bare(q.announcements.greeting));
+        }
+        if (!q.announcements.music.empty()) {
+            music.insert(Bare(q.announcements.music));
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 int PromptsCommand(const PromptsOptions& o) {
@@ -114,59 +170,17 @@ int PromptsCommand(const PromptsOptions& o) {
         std::cerr << "prompts: espeak-ng and sox are needed (apt-get install espeak-ng sox)\n";
         return 1;
     }
-    auto texts = StandardTexts();
+    Texts texts = StandardTexts();
     if (!o.texts.empty()) {
-        YAML::Node doc;
-        try {
-            doc = YAML::LoadFile(o.texts);
-        } catch (const YAML::Exception& e) {
-            std::cerr << o.texts << ":" << e.mark.line + 1 << ":" << e.mark.column + 1 << ": "
-                      << e.msg << "\n";
+        if (std::string err = ReadTexts(o.texts, texts); !err.empty()) {
+            std::cerr << err << "\n";
             return 2;
-        }
-        if (!doc.IsMap()) {
-            std::cerr << o.texts << ": expected languages, each a map of prompt name to words\n";
-            return 2;
-        }
-        for (const auto& lang : doc) {
-            if (!lang.second.IsMap()) {
-                std::cerr << o.texts << ":" << lang.second.Mark().line + 1 << ": language "
-                          << lang.first.as<std::string>() << ": expected name: words\n";
-                return 2;
-            }
-            for (const auto& p : lang.second) {
-                if (!p.second.IsScalar()) {
-                    std::cerr << o.texts << ":" << p.second.Mark().line + 1 << ": prompt "
-                              << p.first.as<std::string>() << ": expected its words\n";
-                    return 2;
-                }
-                texts[lang.first.as<std::string>()][p.first.as<std::string>()] =
-                    p.second.as<std::string>();
-            }
         }
     }
     std::set<std::string> wanted, music = {"default"};
-    if (!o.center.empty()) {
-        auto loaded = config::LoadCenterFromFile(o.center);
-        if (!loaded.ok()) {
-            std::cerr << "prompts: " << o.center << " has errors; check-config tells which\n";
-            return 2;
-        }
-        for (const auto& flow : loaded.center.ivr) {
-            for (const auto& node : flow.nodes) {
-                if (!node.prompt.empty()) {
-                    wanted.insert(Bare(node.prompt));
-                }
-            }
-        }
-        for (const auto& q : loaded.center.queues) {
-            if (!q.announcements.greeting.empty()) {
-                wanted.insert(Bare(q.announcements.greeting));
-            }
-            if (!q.announcements.music.empty()) {
-                music.insert(Bare(q.announcements.music));
-            }
-        }
+    if (!o.center.empty() && !CenterNames(o.center, wanted, music)) {
+        std::cerr << "prompts: " << o.center << " has errors; check-config tells which\n";
+        return 2;
     }
     int made = 0, kept = 0, failed = 0;
     auto make = [&](const fs::path& out, const std::function<bool()>& fn) {
@@ -191,8 +205,8 @@ int PromptsCommand(const PromptsOptions& o) {
             }
         }
         for (const auto& [name, text] : words) {
-            make(fs::path(o.out) / lang / (name + ".wav"),
-                 [&] { return Speak(lang, text, fs::path(o.out) / lang / (name + ".wav")); });
+            const fs::path out = fs::path(o.out) / lang / (name + ".wav");
+            make(out, [&] { return Speak(lang, text, out); });
         }
         for (int n = 0; n <= 99; ++n) {
             const fs::path out = fs::path(o.out) / lang / ("num_" + std::to_string(n) + ".wav");

@@ -178,7 +178,7 @@ void SipAdapter::OnTimer(void* arg) {
     static_cast<SipAdapter*>(arg)->OnTick();
 }
 
-void SipAdapter::Emit(Event e) {
+void SipAdapter::Emit(const Event& e) {
     if (Listener* l = listener_.load()) {
         l->OnTelephonyEvent(e);
     }

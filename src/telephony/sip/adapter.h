@@ -93,7 +93,7 @@ class SipAdapter final : public Telephony {
     void SendDtmf(LegId leg, std::string digits) override;
 
     // ---- loop thread ----
-    void Emit(Event e);
+    void Emit(const Event& e);
     Leg* Find(LegId id);
     // Ends a leg: its media, its bridge, then kEnded. The session must be gone or closing.
     void End(Leg& leg, EndCause cause, int sip_status);
@@ -122,6 +122,8 @@ class SipAdapter final : public Telephony {
     static void OnQueue(int id, void* data, void* arg);
     static void OnTimer(void* arg);
     void SendFrame(Leg& leg);
+    bool SendPendingDtmf(Leg& leg);
+    void ResetFrame();  // frame_ empty, with room for the RTP header in front
 
     SipOptions options_;
     std::atomic<Listener*> listener_{nullptr};

@@ -3,6 +3,7 @@
 // bridged leg's packets are relayed to its peer as they arrive, re-stamped with the peer's own
 // sequence, timestamp and SSRC (libre's per-socket counters), so a switch of source is never a
 // jump for the receiver, only a marker bit.
+#include <array>
 #include <iostream>
 
 #include "adapter.h"
@@ -199,9 +200,7 @@ void SipAdapter::OnRtp(Leg& leg, const struct sa* src, const struct rtp_header* 
     if (leg.held || peer->held) {
         return;  // the held side hears music, and is not heard
     }
-    mbuf_rewind(frame_);
-    mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
-    mbuf_set_pos(frame_, RTP_HEADER_SIZE);
+    ResetFrame();
     for (size_t i = 0; i < n; ++i) {
         mbuf_write_u8(frame_, peer->format.codec == leg.format.codec
                                   ? payload[i]
@@ -241,48 +240,33 @@ void SipAdapter::OnTick() {
     tmr_start(&tick_, next_frame_ms_ - now, &SipAdapter::OnTimer, this);
 }
 
-void SipAdapter::SendFrame(Leg& leg) {
-    if (leg.record != nullptr && !leg.record_paused) {
-        int16_t stereo[kFrame * 2];
-        for (size_t i = 0; i < kFrame; ++i) {
-            stereo[2 * i] = i < leg.heard_own.size() ? leg.heard_own[i] : 0;
-            stereo[2 * i + 1] = i < leg.heard_peer.size() ? leg.heard_peer[i] : 0;
-        }
-        for (auto* v : {&leg.heard_own, &leg.heard_peer}) {
-            v->erase(v->begin(), v->begin() + static_cast<long>(std::min(kFrame, v->size())));
-        }
-        sf_writef_short(leg.record, stereo, kFrame);
+namespace {
+
+// One frame of the stereo recording: what was heard from each side since the last tick, or
+// silence where nothing came.
+void WriteRecording(Leg& leg) {
+    std::array<int16_t, kFrame * 2> stereo{};
+    for (size_t i = 0; i < kFrame; ++i) {
+        stereo[2 * i] = i < leg.heard_own.size() ? leg.heard_own[i] : int16_t{0};
+        stereo[2 * i + 1] = i < leg.heard_peer.size() ? leg.heard_peer[i] : int16_t{0};
     }
-    if (!leg.answered || !leg.remote_known || leg.rtp == nullptr) {
-        return;
+    for (auto* v : {&leg.heard_own, &leg.heard_peer}) {
+        v->erase(v->begin(), v->begin() + static_cast<long>(std::min(kFrame, v->size())));
     }
-    // A pending DTMF (SendDtmf) goes first, in place of audio.
-    if (leg.telev != nullptr && leg.format.telephone_event >= 0) {
-        mbuf_rewind(frame_);
-        mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
-        mbuf_set_pos(frame_, RTP_HEADER_SIZE);
-        bool marker = false;
-        if (telev_poll(leg.telev, &marker, frame_) == 0 && mbuf_get_left(frame_) == 0 &&
-            frame_->end > RTP_HEADER_SIZE) {
-            mbuf_set_pos(frame_, RTP_HEADER_SIZE);
-            (void)rtp_send(leg.rtp, &leg.remote, false, marker,
-                           static_cast<uint8_t>(leg.format.telephone_event), leg.ts, frame_);
-            leg.ts += kFrame;
-            return;
-        }
-    }
-    Leg* peer = leg.peer != 0 ? Find(leg.peer) : nullptr;
-    if (peer != nullptr && !leg.held && !peer->held && peer->answered) {
-        return;  // bridged: the peer's packets are relayed as they come
-    }
-    int16_t pcm[kFrame] = {};
-    bool finished = false;
+    sf_writef_short(leg.record, stereo.data(), kFrame);
+}
+
+// The next 160 samples of what the leg hears when it is not bridged: the playlist, the
+// music, or silence. True when this frame finished the playlist.
+bool NextSamples(Leg& leg, std::array<int16_t, kFrame>& pcm) {
+    pcm.fill(0);
     if (leg.playing) {
         size_t filled = 0;
         while (filled < kFrame && leg.item < leg.playlist.size()) {
             const Pcm& p = *leg.playlist[leg.item];
             const size_t take = std::min(kFrame - filled, p.size() - leg.pos);
-            std::copy_n(p.begin() + static_cast<long>(leg.pos), take, pcm + filled);
+            std::copy_n(p.begin() + static_cast<long>(leg.pos), take,
+                        pcm.begin() + static_cast<long>(filled));
             filled += take;
             leg.pos += take;
             if (leg.pos >= p.size()) {
@@ -290,16 +274,58 @@ void SipAdapter::SendFrame(Leg& leg) {
                 leg.pos = 0;
             }
         }
-        finished = leg.item >= leg.playlist.size();
-    } else if (leg.music != nullptr && !leg.music->empty()) {
-        for (size_t i = 0; i < kFrame; ++i) {
-            pcm[i] = (*leg.music)[leg.music_pos];
+        return leg.item >= leg.playlist.size();
+    }
+    if (leg.music != nullptr && !leg.music->empty()) {
+        for (auto& sample : pcm) {
+            sample = (*leg.music)[leg.music_pos];
             leg.music_pos = (leg.music_pos + 1) % leg.music->size();
         }
     }
+    return false;
+}
+
+}  // namespace
+
+void SipAdapter::ResetFrame() {
     mbuf_rewind(frame_);
     mbuf_set_end(frame_, RTP_HEADER_SIZE);  // end first: libre traps a pos past the end
     mbuf_set_pos(frame_, RTP_HEADER_SIZE);
+}
+
+bool SipAdapter::SendPendingDtmf(Leg& leg) {
+    if (leg.telev == nullptr || leg.format.telephone_event < 0) {
+        return false;
+    }
+    ResetFrame();
+    bool marker = false;
+    if (telev_poll(leg.telev, &marker, frame_) != 0 || frame_->end <= RTP_HEADER_SIZE) {
+        return false;
+    }
+    mbuf_set_pos(frame_, RTP_HEADER_SIZE);
+    (void)rtp_send(leg.rtp, &leg.remote, false, marker,
+                   static_cast<uint8_t>(leg.format.telephone_event), leg.ts, frame_);
+    leg.ts += kFrame;
+    return true;
+}
+
+void SipAdapter::SendFrame(Leg& leg) {
+    if (leg.record != nullptr && !leg.record_paused) {
+        WriteRecording(leg);
+    }
+    if (!leg.answered || !leg.remote_known || leg.rtp == nullptr) {
+        return;
+    }
+    if (SendPendingDtmf(leg)) {
+        return;  // a key (SendDtmf, or passed on in a bridge) goes in place of audio
+    }
+    Leg* peer = leg.peer != 0 ? Find(leg.peer) : nullptr;
+    if (peer != nullptr && !leg.held && !peer->held && peer->answered) {
+        return;  // bridged: the peer's packets are relayed as they come
+    }
+    std::array<int16_t, kFrame> pcm{};
+    const bool finished = NextSamples(leg, pcm);
+    ResetFrame();
     for (int16_t s : pcm) {
         mbuf_write_u8(frame_, Encode(leg.format.codec, s));
     }

@@ -8,7 +8,7 @@
 namespace hotline::telephony::sip {
 namespace {
 
-constexpr uint64_t kNonceLife = 5 * 60 * 1000;
+constexpr uint64_t kNonceLife = uint64_t{5} * 60 * 1000;
 constexpr uint32_t kMinExpires = 60, kMaxExpires = 3600;
 
 std::string Text(const struct pl& p) {
@@ -52,39 +52,50 @@ void Registrar::Challenge(struct ::sip* sip, const struct ::sip_msg* msg, uint64
                       realm_.c_str(), nonce.c_str(), stale ? ", stale=true" : "");
 }
 
-void Registrar::Handle(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms) {
-    if (!enabled()) {
-        (void)sip_treplyf(nullptr, nullptr, sip, msg, false, 501, "Not Implemented",
-                          "Content-Length: 0\r\n\r\n");
-        return;
-    }
+bool Registrar::Authenticate(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms) {
     const std::string user = Text(msg->to.uri.user);
     const struct sip_hdr* auth = sip_msg_hdr(msg, SIP_HDR_AUTHORIZATION);
     if (auth == nullptr) {
         Challenge(sip, msg, now_ms, false);
-        return;
+        return false;
     }
     struct httpauth_digest_resp resp {};
     if (httpauth_digest_response_decode(&resp, &auth->val) != 0) {
         (void)sip_treply(nullptr, sip, msg, 400, "Bad Request (Authorization)");
-        return;
+        return false;
     }
     auto ha1 = ha1_.find(user);
     if (ha1 == ha1_.end() || Text(resp.username) != user || Text(resp.realm) != realm_) {
         std::cerr << "hotline: sip: REGISTER refused for \"" << user << "\" from "
                   << Text(msg->via.sentby) << " (unknown user)\n";
         (void)sip_treply(nullptr, sip, msg, 403, "Forbidden");
-        return;
+        return false;
     }
     if (!FreshNonce(Text(resp.nonce), now_ms)) {
         Challenge(sip, msg, now_ms, true);  // an old or unknown nonce: try again with a new one
-        return;
+        return false;
     }
     if (httpauth_digest_response_auth(&resp, &msg->met, ha1->second.data()) != 0) {
         std::cerr << "hotline: sip: REGISTER refused for \"" << user << "\" (wrong password)\n";
         (void)sip_treply(nullptr, sip, msg, 403, "Forbidden");
+        return false;
+    }
+    return true;
+}
+
+void Registrar::Handle(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms) {
+    if (!enabled()) {
+        (void)sip_treplyf(nullptr, nullptr, sip, msg, false, 501, "Not Implemented",
+                          "Content-Length: 0\r\n\r\n");
         return;
     }
+    if (Authenticate(sip, msg, now_ms)) {
+        Bind(sip, msg, now_ms);
+    }
+}
+
+void Registrar::Bind(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms) {
+    const std::string user = Text(msg->to.uri.user);
     uint32_t expires = 3600;
     if (pl_isset(&msg->expires)) {
         expires = pl_u32(&msg->expires);

@@ -31,6 +31,10 @@ class Registrar {
     std::string NewNonce(uint64_t now_ms);
     bool FreshNonce(const std::string& nonce, uint64_t now_ms);
     void Challenge(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms, bool stale);
+    // Checks the digest; answers (401, 403, 400) and returns false when it does not hold.
+    bool Authenticate(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms);
+    // Adds, refreshes, removes or reports the binding, and answers.
+    void Bind(struct ::sip* sip, const struct ::sip_msg* msg, uint64_t now_ms);
 
     struct Binding {
         std::string contact;
