@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "hotline/telephony/sip_text.h"
-
-// libre last: its headers define macros that upset the standard library's.
-#include <re.h>
+#include "sip/adapter.h"  // the adapter's own reading of an SDP offer (and libre, last)
 
 using hotline::telephony::ChooseAudio;
 using hotline::telephony::DtmfFromInfo;
 using hotline::telephony::SdpFormat;
+using hotline::telephony::sip::RemoteFormats;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     struct mbuf* mb = mbuf_alloc(size + 1);
@@ -43,17 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                      nullptr, false, nullptr);
                 if (sdp_decode(sdp, msg->mb, true) == 0) {
                     std::vector<std::string> names;
-                    std::vector<SdpFormat> offered;
-                    const struct list* fl = sdp_media_format_lst(media, false);
-                    for (const struct le* le = list_head(fl); le != nullptr; le = le->next) {
-                        const auto* f = static_cast<const struct sdp_format*>(le->data);
-                        names.emplace_back(f->name != nullptr ? f->name : "");
-                    }
-                    size_t i = 0;
-                    for (const struct le* le = list_head(fl); le != nullptr; le = le->next, ++i) {
-                        const auto* f = static_cast<const struct sdp_format*>(le->data);
-                        offered.push_back({f->pt, names[i], f->srate});
-                    }
+                    const auto offered = RemoteFormats(media, names);
                     (void)ChooseAudio(offered);
                     struct mbuf* answer = nullptr;
                     (void)sdp_encode(&answer, sdp, false);

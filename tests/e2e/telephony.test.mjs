@@ -392,7 +392,10 @@ describe('telephony over SIP', { skip }, () => {
       const r = await api(server, 'GET', '/api/v1/events?type=answer&limit=200', { token });
       id = r.body.events.find((e) => e.agent === 'a03')?.id;
     }
-    assert.ok(id, 'a03 never answered');
+    if (!id) {
+      const all = await api(server, 'GET', '/api/v1/events?limit=400', { token });
+      assert.fail(`a03 never answered:\n${all.body.events.slice(-30).map((e) => JSON.stringify(e)).join('\n')}\n--- server:\n${server.stderr}`);
+    }
     await sleep(300);
     let r = await api(server, 'POST', `/api/v1/interactions/${id}/recording`, { token, body: { paused: true } });
     assert.equal(r.status, 200, r.text);

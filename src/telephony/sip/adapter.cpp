@@ -184,6 +184,13 @@ void SipAdapter::Emit(const Event& e) {
     }
 }
 
+void SipAdapter::Emit(Event::Kind kind, LegId leg) {
+    Event e;
+    e.kind = kind;
+    e.leg = leg;
+    Emit(e);
+}
+
 Leg* SipAdapter::Find(LegId id) {
     auto it = legs.find(id);
     return it == legs.end() ? nullptr : it->second.get();

@@ -94,6 +94,7 @@ class SipAdapter final : public Telephony {
 
     // ---- loop thread ----
     void Emit(const Event& e);
+    void Emit(Event::Kind kind, LegId leg);
     Leg* Find(LegId id);
     // Ends a leg: its media, its bridge, then kEnded. The session must be gone or closing.
     void End(Leg& leg, EndCause cause, int sip_status);
@@ -141,6 +142,10 @@ class SipAdapter final : public Telephony {
     uint64_t next_frame_ms_ = 0;
     struct mbuf* frame_ = nullptr;
 };
+
+// The peer's formats of an SDP media line, in its order; `names` keeps their names alive.
+std::vector<SdpFormat> RemoteFormats(const struct sdp_media* media,
+                                     std::vector<std::string>& names);
 
 // Signalling handlers (signalling.cpp), registered in Setup.
 void OnIncomingSession(const struct sip_msg* msg, void* arg);

@@ -46,6 +46,22 @@ void Buffer(std::vector<int16_t>& to, const int16_t* s, size_t n) {
 
 }  // namespace
 
+std::vector<SdpFormat> RemoteFormats(const struct sdp_media* media,
+                                     std::vector<std::string>& names) {
+    std::vector<SdpFormat> offered;
+    const struct list* fl = sdp_media_format_lst(media, false);
+    for (const struct le* le = list_head(fl); le != nullptr; le = le->next) {
+        const auto* f = static_cast<const struct sdp_format*>(le->data);
+        names.emplace_back(f->name != nullptr ? f->name : "");
+    }
+    size_t i = 0;
+    for (const struct le* le = list_head(fl); le != nullptr; le = le->next, ++i) {
+        const auto* f = static_cast<const struct sdp_format*>(le->data);
+        offered.push_back({f->pt, names[i], f->srate});
+    }
+    return offered;
+}
+
 Status SipAdapter::OpenMedia(Leg& leg) {
     struct sa ip = local_;
     sa_set_port(&ip, 0);
@@ -76,18 +92,8 @@ Status SipAdapter::OpenMedia(Leg& leg) {
 }
 
 bool SipAdapter::Negotiate(Leg& leg) {
-    std::vector<SdpFormat> offered;
-    std::vector<std::string> names;  // keeps the names alive for the views
-    const struct list* fl = sdp_media_format_lst(leg.media, false);
-    for (const struct le* le = list_head(fl); le != nullptr; le = le->next) {
-        const auto* f = static_cast<const struct sdp_format*>(le->data);
-        names.emplace_back(f->name != nullptr ? f->name : "");
-    }
-    size_t i = 0;
-    for (const struct le* le = list_head(fl); le != nullptr; le = le->next, ++i) {
-        const auto* f = static_cast<const struct sdp_format*>(le->data);
-        offered.push_back({f->pt, names[i], f->srate});
-    }
+    std::vector<std::string> names;
+    const std::vector<SdpFormat> offered = RemoteFormats(leg.media, names);
     auto chosen = ChooseAudio(offered);
     const struct sa* raddr = sdp_media_raddr(leg.media);
     if (!chosen || raddr == nullptr || !sa_isset(raddr, SA_ALL)) {
@@ -337,10 +343,7 @@ void SipAdapter::SendFrame(Leg& leg) {
     if (finished) {
         leg.playing = false;
         leg.playlist.clear();
-        Event e;
-        e.kind = Event::Kind::kPlaybackDone;
-        e.leg = leg.id;
-        Emit(e);
+        Emit(Event::Kind::kPlaybackDone, leg.id);
     }
 }
 

@@ -62,23 +62,22 @@ void OnProgress(const struct sip_msg* msg, void* arg) {
     Leg& leg = Of(arg);
     if ((msg->scode == 180 || msg->scode == 183) && !leg.ringing_reported) {
         leg.ringing_reported = true;
-        Event e;
-        e.kind = Event::Kind::kRinging;
-        e.leg = leg.id;
-        leg.adapter->Emit(e);
+        leg.adapter->Emit(Event::Kind::kRinging, leg.id);
     }
+}
+
+// The leg is up: media flows from the next tick, a new talkspurt.
+void Up(Leg& leg) {
+    leg.answered = true;
+    leg.marker = true;
+    leg.adapter->Emit(Event::Kind::kAnswered, leg.id);
 }
 
 void OnEstablished(const struct sip_msg* /*msg*/, void* arg) {
     Leg& leg = Of(arg);
     tmr_cancel(&leg.ring_timer);
     if (leg.outgoing) {
-        leg.answered = true;
-        leg.marker = true;
-        Event e;
-        e.kind = Event::Kind::kAnswered;
-        e.leg = leg.id;
-        leg.adapter->Emit(e);
+        Up(leg);
     }
 }
 
@@ -245,12 +244,7 @@ void AnswerLeg(SipAdapter& /*a*/, Leg& leg) {
         std::cerr << "hotline: sip: cannot answer leg " << leg.id << "\n";
         return;
     }
-    leg.answered = true;
-    leg.marker = true;
-    Event e;
-    e.kind = Event::Kind::kAnswered;
-    e.leg = leg.id;
-    leg.adapter->Emit(e);
+    Up(leg);
 }
 
 void RejectLeg(SipAdapter& a, Leg& leg, int sip_status) {
