@@ -47,11 +47,23 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
     ]]></send>
     <recv response="200"/>`;
   }
-  const finish = end === 'caller'
-    ? `<send retrans="500"><![CDATA[${head('BYE', 3)}
+  const bye = `<send retrans="500"><![CDATA[${head('BYE', 3)}
       Content-Length: 0
     ]]></send>
-    <recv response="200" crlf="true"/>`
+    <recv response="200" crlf="true"/>`;
+  // A REFER from Hotline: accept it (202) and hang up, as a phone that calls the target would.
+  const refer = `<recv request="REFER" timeout="20000"/>
+    <send><![CDATA[
+      SIP/2.0 202 Accepted
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+    ]]></send>
+    ${bye}`;
+  const finish = end === 'caller' ? bye : end === 'refer' ? refer
     : `<recv request="BYE" timeout="30000"/>
     <send><![CDATA[
       SIP/2.0 200 OK
@@ -88,9 +100,9 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
     ]]></send>
   <pause milliseconds="${before}"/>
   ${dtmf}
-  <pause milliseconds="600"/>
+  ${end === 'refer' ? '' : `<pause milliseconds="600"/>
   ${how === 'inband' ? '' : '<nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>'}
-  <pause milliseconds="${talk}"/>
+  <pause milliseconds="${talk}"/>`}
   ${finish}
 </scenario>`;
 }
@@ -426,6 +438,29 @@ describe('telephony over SIP', { skip }, () => {
     sock.destroy();
     assert.match(reply, /^SIP\/2\.0 200 OK/);
     assert.match(reply, /Allow: INVITE/);
+  });
+
+  test('a transfer node refers the caller to another number (REFER)', async () => {
+    const c = await call(dir, { key: '3', how: 'info', talk: 100, end: 'refer' });
+    assert.equal(c.code, 0, c.out + "\n--- server:\n" + server.stderr);
+    const ev = await events(await lastCallId());
+    assert.equal(ev.find((e) => e.type === 'ivr_exit')?.outcome, 'transferred');
+    assert.equal(ev.find((e) => e.type === 'hangup')?.by, 'system');
+  });
+
+  test('SIP over TCP answers too', async () => {
+    const net = await import('node:net');
+    const sock = net.createConnection(SIP_PORT, '127.0.0.1');
+    await new Promise((r, j) => { sock.once('connect', r); sock.once('error', j); });
+    let reply = '';
+    sock.on('data', (d) => { reply += d; });
+    sock.write([`OPTIONS sip:main@127.0.0.1:${SIP_PORT};transport=tcp SIP/2.0`,
+      'Via: SIP/2.0/TCP 127.0.0.1:5998;branch=z9hG4bK-tcp-1', 'From: <sip:t@127.0.0.1>;tag=1',
+      `To: <sip:main@127.0.0.1:${SIP_PORT}>`, 'Call-ID: tcp-1@test', 'CSeq: 1 OPTIONS', 'Max-Forwards: 70',
+      'Content-Length: 0', '', ''].join('\r\n'));
+    for (let i = 0; i < 30 && !reply.includes('\r\n\r\n'); i++) await sleep(100);
+    sock.destroy();
+    assert.match(reply, /^SIP\/2\.0 200 OK/);
   });
 
   test('malformed and unknown SIP gets an answer, never a crash', async () => {
