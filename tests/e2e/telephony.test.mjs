@@ -13,8 +13,9 @@ const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const skip = !have('sipp') || !have('baresip') || !have('espeak-ng') || !have('sox')
   ? 'sipp, baresip, espeak-ng and sox are needed (make deps installs them)' : false;
 
-// Ports apart from Hotline's RTP range (20000-40000) and from another run's.
-const SIP_PORT = 41000 + (process.pid % 80) * 100;
+// Fixed ports below Linux's ephemeral range (32768 and up, where any socket's port may land)
+// and apart from Hotline's RTP range, which the test moves to 10000-30000 (--rtp-ports).
+const SIP_PORT = 30000 + (process.pid % 12) * 200;  // a block of 200 ports per run
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A caller's scenario: INVITE offering PCMA, PCMU and telephone-events with our own RTP port,
@@ -172,7 +173,7 @@ async function call(dir, opts) {
   const file = path.join(dir, `caller-${++callNo}.xml`);
   writeFileSync(file, scenario({ ...opts, rtpPort: sink.port }));
   const args = ['-sf', file, `127.0.0.1:${SIP_PORT}`, '-s', opts.service || 'main', '-m', '1',
-    '-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(SIP_PORT + 3), '-mp', String(SIP_PORT + 50 + callNo * 4),
+    '-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(SIP_PORT + 3), '-mp', String(SIP_PORT + 70 + callNo * 4),
     '-nostdin', '-timeout', '40s', '-timeout_error'];
   const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -198,7 +199,7 @@ async function phone(dir, { user, port, ctrl, answer = 'auto', register }) {
     `audio_alert aufile,${path.join(home, 'alert.wav')}`,
     'module g711.so', 'module aufile.so', 'module account.so', 'module ctrl_tcp.so',
     `ctrl_tcp_listen 127.0.0.1:${ctrl}`,
-    `rtp_ports ${port + 10000}-${port + 10040}`, '',
+    `rtp_ports ${port + 30}-${port + 35}`, '',
   ].join('\n'));
   // A registering phone's address of record is at Hotline; a static one is its own address.
   writeFileSync(path.join(home, 'accounts'), register
@@ -273,7 +274,7 @@ describe('telephony over SIP', { skip }, () => {
       dir,
       args: ['--center', path.join(dir, 'center.yaml'), '--sip', `127.0.0.1:${SIP_PORT}`, '--prompts', prompts,
         '--recordings', path.join(dir, 'recordings'), '--sip-users', path.join(dir, 'sip-users.yaml'),
-        '--sip-tls', path.join(dir, 'sip.pem')],
+        '--sip-tls', path.join(dir, 'sip.pem'), '--rtp-ports', '10000'],
     });
     token = await login(server, 'admin', ADMIN_PASSWORD);
     // a03's phone registers with Hotline (digest authentication) once the server is up.
