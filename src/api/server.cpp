@@ -271,11 +271,11 @@ int Serve(const ServeOptions& o) {
     sigwait(&signals, &sig);
     std::cerr << "hotline: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
     http.Stop();
-    if (calls) {
-        phones->SetListener(nullptr);
-        phones.reset();  // ends the SIP loop; what it said last is still handed to the engine
+    if (phones) {
+        phones->SetListener(nullptr);  // nothing new from the phones
     }
-    live.Stop();  // flushes the store
+    live.Stop();     // flushes the store; call control's last steps may still command the phones
+    phones.reset();  // then the SIP loop ends
     return 0;
 }
 
