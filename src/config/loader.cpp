@@ -44,12 +44,11 @@ void ReadAnnouncements(YamlReader& r, const YAML::Node& node, Announcements& a) 
 
 void ReadQueue(LoadContext& ctx, const YAML::Node& item) {
     YamlReader& r = ctx.reader;
-    r.CheckKeys(
-        item,
-        {"id", "name", "channel", "skills", "priority", "strategy", "service_level", "wrapup",
-         "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle", "announcements",
-         "record"},
-        "queue");
+    r.CheckKeys(item,
+                {"id", "name", "channel", "skills", "priority", "strategy", "service_level",
+                 "wrapup", "ring_timeout", "max_wait", "on_max_wait", "aging", "expected_handle",
+                 "announcements", "record"},
+                "queue");
     auto id = r.RequiredString(item, "id", "a queue");
     if (!id || !ctx.Claim(ctx.queues, *id, item["id"], "queue")) {
         return;
@@ -154,6 +153,13 @@ void ReadAgent(LoadContext& ctx, const YAML::Node& item) {
     a.wrapup = r.DurationValue(item, "wrapup");
     ReadCapacity(r, item["capacity"], a);
     a.sip = r.String(item, "sip").value_or("");
+    // The address telephony rings: a SIP URI with a host, no spaces (sip:1001@10.0.0.5:5060).
+    if (!a.sip.empty() && (!(a.sip.starts_with("sip:") || a.sip.starts_with("sips:")) ||
+                           a.sip.find_first_of(" \t<>\"") != std::string::npos ||
+                           a.sip.size() <= a.sip.find(':') + 1)) {
+        r.Error(item["sip"],
+                "\"sip\" must be a SIP URI such as sip:1001@10.0.0.5:5060, not \"" + a.sip + "\"");
+    }
     ctx.center.agents.push_back(std::move(a));
 }
 

@@ -67,6 +67,16 @@ TEST(Loader, UnknownSkillIsReportedWithItsPosition) {
     EXPECT_EQ(errors[0], "c.yaml:11:23: error: unknown skill \"sails\"");
 }
 
+TEST(Loader, AgentsPhoneMustBeASipUri) {
+    EXPECT_TRUE(
+        Errors(std::string(kBase) + "  - {id: a2, sip: \"sip:a2@10.0.0.5:5060\"}\n").empty());
+    auto errors = Errors(std::string(kBase) + "  - {id: a2, sip: \"10.0.0.5:5060\"}\n");
+    ASSERT_EQ(errors.size(), 1U);
+    EXPECT_THAT(errors[0], HasSubstr("c.yaml:11:19: error: \"sip\" must be a SIP URI"));
+    EXPECT_EQ(Errors(std::string(kBase) + "  - {id: a2, sip: \"sip:\"}\n").size(), 1U);
+    EXPECT_EQ(Errors(std::string(kBase) + "  - {id: a2, sip: \"sip:a b@h\"}\n").size(), 1U);
+}
+
 TEST(Loader, DuplicateIdsAreErrors) {
     auto errors = Errors(std::string(kBase) + "  - {id: a1}\n");
     ASSERT_EQ(errors.size(), 1U);
