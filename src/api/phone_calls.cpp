@@ -80,9 +80,9 @@ PhoneCalls::Call* PhoneCalls::ByContact(const InteractionId& id) {
     return c == calls_.end() ? nullptr : c->second.get();
 }
 
-void PhoneCalls::Later(LegId caller, Timestamp at,
-                       std::function<Status(CallContext&, Call&)> step) {
-    host_.timers().Schedule(at, [this, caller, step = std::move(step)] {
+TimerId PhoneCalls::Later(LegId caller, Timestamp at,
+                          std::function<Status(CallContext&, Call&)> step) {
+    return host_.timers().Schedule(at, [this, caller, step = std::move(step)] {
         host_.Run([this, caller, step](CallContext& ctx) {
             auto it = calls_.find(caller);
             return it == calls_.end() ? Status::Ok() : step(ctx, *it->second);
@@ -211,7 +211,7 @@ Status PhoneCalls::Carry(CallContext& ctx, Call& call, ivr::Step step) {
         case ivr::StepKind::kVoicemail:
             call.contact_ended = true;
             RETURN_IF_ERROR(ctx.engine.Hangup(call.id, routing::HangupBy::kSystem));
-            StartVoicemail(ctx, call);
+            StartVoicemail(call);
             // Recording starts when the prompt has been played.
             tel_.Play(call.caller, {step.prompt.empty() ? "leave_message" : step.prompt},
                       call.language, false);
@@ -266,17 +266,12 @@ void PhoneCalls::ScheduleAnnouncement(Call& call) {
     if (call.announce_timer != 0) {
         host_.timers().Cancel(call.announce_timer);
     }
-    const LegId caller = call.caller;
-    call.announce_timer =
-        host_.timers().Schedule(host_.Now() + q->announcements.announce_every, [this, caller] {
-            host_.Run([this, caller](CallContext& ctx) {
-                if (auto it = calls_.find(caller); it != calls_.end()) {
-                    it->second->announce_timer = 0;
-                    Announce(ctx, *it->second);
-                }
-                return Status::Ok();
-            });
-        });
+    call.announce_timer = Later(call.caller, host_.Now() + q->announcements.announce_every,
+                                [this](CallContext& ctx, Call& c) {
+                                    c.announce_timer = 0;
+                                    Announce(ctx, c);
+                                    return Status::Ok();
+                                });
 }
 
 void PhoneCalls::Announce(CallContext& ctx, Call& call) {
@@ -298,7 +293,7 @@ void PhoneCalls::Announce(CallContext& ctx, Call& call) {
     ScheduleAnnouncement(call);
 }
 
-void PhoneCalls::StartVoicemail(CallContext& /*ctx*/, Call& call) {
+void PhoneCalls::StartVoicemail(Call& call) {
     CancelTimers(call);
     call.stage = Stage::kVoicemail;
     DropAgentLeg(call);
@@ -312,13 +307,13 @@ Status PhoneCalls::CallerEvent(CallContext& ctx, Call& call, const TelEvent& e) 
             }
             const std::string& term = call.step.terminator;
             if (!term.empty() && e.digit == term.front()) {
-                return SubmitDigits(ctx, call, false);
+                return SubmitDigits(ctx, call);
             }
             call.digits.push_back(e.digit);
             if (static_cast<int>(call.digits.size()) >= call.step.max_digits) {
-                return SubmitDigits(ctx, call, false);
+                return SubmitDigits(ctx, call);
             }
-            ArmDigitTimer(call, call.step.timeout, true);
+            ArmDigitTimer(call, call.step.timeout);
             return Status::Ok();
         }
         case TelEvent::Kind::kPlaybackDone:
@@ -328,8 +323,8 @@ Status PhoneCalls::CallerEvent(CallContext& ctx, Call& call, const TelEvent& e) 
                         return Carry(ctx, call, call.session->PlaybackDone());
                     }
                     if (call.digits.empty()) {
-                        ArmDigitTimer(call, call.step.timeout,
-                                      false);  // counts from the prompt's end
+                        // The timeout counts from the prompt's end.
+                        ArmDigitTimer(call, call.step.timeout);
                     }
                     return Status::Ok();
                 case Stage::kQueued:
@@ -377,7 +372,7 @@ Status PhoneCalls::CallerEvent(CallContext& ctx, Call& call, const TelEvent& e) 
     }
 }
 
-Status PhoneCalls::SubmitDigits(CallContext& ctx, Call& call, bool timed_out) {
+Status PhoneCalls::SubmitDigits(CallContext& ctx, Call& call) {
     ++call.digit_generation;
     if (call.digit_timer != 0) {
         host_.timers().Cancel(call.digit_timer);
@@ -388,27 +383,22 @@ Status PhoneCalls::SubmitDigits(CallContext& ctx, Call& call, bool timed_out) {
     if (!digits.empty()) {
         Emit(ctx, events::IvrInput{call.id, call.flow->id, call.step.node, digits});
     }
-    (void)timed_out;  // an empty answer is the interpreter's timeout
     return Carry(ctx, call, call.session->Digits(digits));
 }
 
-void PhoneCalls::ArmDigitTimer(Call& call, Duration after, bool /*inter_digit*/) {
+void PhoneCalls::ArmDigitTimer(Call& call, Duration after) {
     if (call.digit_timer != 0) {
         host_.timers().Cancel(call.digit_timer);
     }
     const uint64_t generation = ++call.digit_generation;
-    const LegId caller = call.caller;
-    call.digit_timer = host_.timers().Schedule(host_.Now() + after, [this, caller, generation] {
-        host_.Run([this, caller, generation](CallContext& ctx) {
-            auto it = calls_.find(caller);
-            if (it == calls_.end() || it->second->digit_generation != generation ||
-                it->second->stage != Stage::kIvr) {
+    call.digit_timer =
+        Later(call.caller, host_.Now() + after, [this, generation](CallContext& ctx, Call& c) {
+            if (c.digit_generation != generation || c.stage != Stage::kIvr) {
                 return Status::Ok();
             }
-            it->second->digit_timer = 0;
-            return SubmitDigits(ctx, *it->second, true);
+            c.digit_timer = 0;
+            return SubmitDigits(ctx, c);  // an empty answer is the interpreter's timeout
         });
-    });
 }
 
 Status PhoneCalls::AgentEvent(CallContext& ctx, Call& call, const TelEvent& e) {
@@ -432,7 +422,8 @@ Status PhoneCalls::AgentEvent(CallContext& ctx, Call& call, const TelEvent& e) {
                 call.announce_timer = 0;
             }
             if (call.callback) {
-                return DialCustomer(ctx, call);
+                DialCustomer(call);
+                return Status::Ok();
             }
             call.stage = Stage::kTalking;
             tel_.Bridge(call.caller, e.leg);
@@ -562,7 +553,7 @@ void PhoneCalls::CallbackOffered(const events::Offer& offer, const std::string& 
     Offered(call, offer.agent);
 }
 
-Status PhoneCalls::DialCustomer(CallContext& ctx, Call& call) {
+void PhoneCalls::DialCustomer(Call& call) {
     std::string to = options_.trunk;
     if (auto at = to.find("{number}"); at != std::string::npos) {
         to.replace(at, 8, call.number);
@@ -584,8 +575,6 @@ Status PhoneCalls::DialCustomer(CallContext& ctx, Call& call) {
     if (call.agent_leg != 0) {
         agent_legs_[call.agent_leg] = customer;
     }
-    (void)ctx;
-    return Status::Ok();
 }
 
 void PhoneCalls::Offered(Call& call, const AgentId& agent) {

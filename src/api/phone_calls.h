@@ -83,14 +83,14 @@ class PhoneCalls final : public telephony::Listener {
     Status AgentEvent(CallContext& ctx, Call& call, const telephony::Event& e);
     Status CallerEnded(CallContext& ctx, Call& call);
     Status Carry(CallContext& ctx, Call& call, ivr::Step step);
-    Status SubmitDigits(CallContext& ctx, Call& call, bool timed_out);
+    Status SubmitDigits(CallContext& ctx, Call& call);
     Status EnterQueue(CallContext& ctx, Call& call, const QueueId& queue, int priority,
                       const Requirement& skills);
-    void StartVoicemail(CallContext& ctx, Call& call);
+    void StartVoicemail(Call& call);
     void Offered(Call& call, const AgentId& agent);
     // A callback's turn: a call without a caller's leg yet (the customer is dialled later).
     void CallbackOffered(const events::Offer& offer, const std::string& number);
-    Status DialCustomer(CallContext& ctx, Call& call);
+    void DialCustomer(Call& call);
     void OfferEnded(Call& call);
     void Transferred(Call& call, const events::Transfer& transfer);
     void EndedByEngine(Call& call, const events::Hangup& hangup);
@@ -101,15 +101,15 @@ class PhoneCalls final : public telephony::Listener {
     void OnOffer(const events::Offer& offer);
     void ScheduleAnnouncement(Call& call);
     void Announce(CallContext& ctx, Call& call);
-    void ArmDigitTimer(Call& call, Duration after, bool inter_digit);
+    void ArmDigitTimer(Call& call, Duration after);
     void CancelTimers(Call& call);
     void StartRecording(CallContext& ctx, Call& call);
     void StopRecording(CallContext& ctx, Call& call);
     void Forget(LegId caller);
     Call* ByContact(const InteractionId& id);
     // Runs `step` for the call of `caller` later, as a command of its own, if it still exists.
-    void Later(telephony::LegId caller, Timestamp at,
-               std::function<Status(CallContext&, Call&)> step);
+    TimerId Later(telephony::LegId caller, Timestamp at,
+                  std::function<Status(CallContext&, Call&)> step);
 
     telephony::Telephony& tel_;
     CallHost& host_;

@@ -32,6 +32,16 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
       CSeq: ${cseq} ${method}
       Contact: sip:13812345678@[local_ip]:[local_port]
       Max-Forwards: 70`;
+  // The answer to the request just received.
+  const reply = (status) => `<send><![CDATA[
+      SIP/2.0 ${status}
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+    ]]></send>`;
   const pcap = key === '#' ? 'pound' : key === '*' ? 'star' : key;
   let dtmf = '';
   if (key && how === 'inband') {
@@ -54,27 +64,11 @@ function scenario({ rtpPort, key, how = 'rfc2833', before = 7000, talk = 3000, e
     <recv response="200" crlf="true"/>`;
   // A REFER from Hotline: accept it (202) and hang up, as a phone that calls the target would.
   const refer = `<recv request="REFER" timeout="20000"/>
-    <send><![CDATA[
-      SIP/2.0 202 Accepted
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]></send>
+    ${reply('202 Accepted')}
     ${bye}`;
   const finish = end === 'caller' ? bye : end === 'refer' ? refer
     : `<recv request="BYE" timeout="30000"/>
-    <send><![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]></send>`;
+    ${reply('200 OK')}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <scenario name="hotline caller">
   <send retrans="500"><![CDATA[${head('INVITE', 1)}

@@ -264,7 +264,7 @@ void SipAdapter::Music(LegId id, std::string music) {
         if (Leg* l = Find(id)) {
             l->playing = false;
             l->playlist.clear();
-            l->music = prompts.Music(music, "zh-CN");
+            l->music = prompts.Music(music);
             l->music_pos = 0;
             l->marker = true;
         }
@@ -272,7 +272,7 @@ void SipAdapter::Music(LegId id, std::string music) {
 }
 
 LegId SipAdapter::Originate(const OriginateRequest& request) {
-    const LegId id = next_leg_++;
+    const LegId id = NewLegId();
     Post([this, id, request] {
         auto owned = std::make_unique<Leg>();
         Leg& leg = *owned;
@@ -342,7 +342,7 @@ void SipAdapter::Hold(LegId id, std::string music) {
     Post([this, id, music = std::move(music)] {
         if (Leg* l = Find(id)) {
             l->held = true;
-            l->music = prompts.Music(music, "zh-CN");
+            l->music = prompts.Music(music);
             l->music_pos = 0;
             l->marker = true;
         }

@@ -93,6 +93,7 @@ class SipAdapter final : public Telephony {
     void SendDtmf(LegId leg, std::string digits) override;
 
     // ---- loop thread ----
+    LegId NewLegId() { return next_leg_++; }  // incoming and outgoing legs alike
     void Emit(const Event& e);
     void Emit(Event::Kind kind, LegId leg);
     Leg* Find(LegId id);

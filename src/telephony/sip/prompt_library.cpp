@@ -70,13 +70,12 @@ const Pcm* PromptLibrary::Prompt(const std::string& name, const std::string& lan
                 language + "/" + bare);
 }
 
-const Pcm* PromptLibrary::Music(const std::string& name, const std::string& language) {
+const Pcm* PromptLibrary::Music(const std::string& name) {
     const std::string bare = Bare(name);
     if (bare.empty() || bare.find("..") != std::string::npos) {
         return nullptr;
     }
-    return Load({dir_ + "/music/" + bare + ".wav", dir_ + "/" + language + "/" + bare + ".wav"},
-                "music/" + bare);
+    return Load({dir_ + "/music/" + bare + ".wav", dir_ + "/" + bare + ".wav"}, "music/" + bare);
 }
 
 }  // namespace hotline::telephony::sip

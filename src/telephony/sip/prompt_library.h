@@ -17,8 +17,8 @@ class PromptLibrary {
     // "prompts/welcome" in "zh-CN": DIR/zh-CN/welcome.wav, else DIR/welcome.wav. nullptr (and one
     // line on stderr) when there is no usable file.
     const Pcm* Prompt(const std::string& name, const std::string& language);
-    // DIR/music/<name>.wav, else a prompt of that name.
-    const Pcm* Music(const std::string& name, const std::string& language);
+    // DIR/music/<name>.wav, else DIR/<name>.wav: music has no language.
+    const Pcm* Music(const std::string& name);
 
   private:
     const Pcm* Load(const std::vector<std::string>& paths, const std::string& key);

@@ -146,11 +146,10 @@ void OnIncomingSession(const struct sip_msg* msg, void* arg) {
                           "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n");
         return;
     }
-    static std::atomic<LegId> next_incoming{1ULL << 40};  // apart from originated legs' ids
     auto owned = std::make_unique<Leg>();
     Leg& leg = *owned;
     leg.adapter = &a;
-    leg.id = next_incoming++;
+    leg.id = a.NewLegId();
     tmr_init(&leg.ring_timer);
     if (!a.OpenMedia(leg).ok() || sdp_decode(leg.sdp, msg->mb, true) != 0) {
         a.CloseMedia(leg);
