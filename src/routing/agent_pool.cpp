@@ -1,49 +1,109 @@
 #include "agent_pool.h"
 
+#include <algorithm>
+#include <bit>
 #include <cassert>
 
 namespace hotline::routing {
 
+// ---- OrderedPool ----
+
+void OrderedPool::Insert(Slot slot, AgentIdx agent, const RankKey& key) {
+    assert(!Contains(slot) && "an agent is in a pool once");
+    heap_.Push(Entry{key, slot, agent}, Positions());
+}
+
+bool OrderedPool::Erase(Slot slot) {
+    const uint32_t at = pos_[slot];
+    if (at == kAbsent) {
+        return false;
+    }
+    pos_[slot] = kAbsent;
+    heap_.EraseAt(at, Positions());
+    return true;
+}
+
 std::optional<Candidate> OrderedPool::Best() const {
-    if (set_.empty()) {
+    if (heap_.empty()) {
         return std::nullopt;
     }
-    return Candidate{set_.begin()->second, set_.begin()->first};
+    return Candidate{heap_.top().agent, heap_.top().key};
 }
 
-std::optional<Candidate> OrderedPool::FirstAfter(int64_t after) const {
-    if (set_.empty()) {
+// ---- CyclicPool: two-level bitset ----
+
+CyclicPool::CyclicPool(std::vector<AgentIdx> members, std::vector<int64_t> orders)
+    : members_(std::move(members)),
+      orders_(std::move(orders)),
+      words_((members_.size() + 63) / 64, 0),
+      summary_((words_.size() + 63) / 64, 0) {
+    assert(members_.size() == orders_.size());
+    assert(std::is_sorted(orders_.begin(), orders_.end()));
+}
+
+void CyclicPool::Insert(Slot slot) {
+    uint64_t& w = words_[slot / 64];
+    const uint64_t bit = uint64_t{1} << (slot % 64);
+    assert(!(w & bit) && "an agent is in a pool once");
+    w |= bit;
+    summary_[slot / 4096] |= uint64_t{1} << ((slot / 64) % 64);
+    ++count_;
+}
+
+bool CyclicPool::Erase(Slot slot) {
+    uint64_t& w = words_[slot / 64];
+    const uint64_t bit = uint64_t{1} << (slot % 64);
+    if (!(w & bit)) {
+        return false;
+    }
+    w &= ~bit;
+    if (w == 0) {
+        summary_[slot / 4096] &= ~(uint64_t{1} << ((slot / 64) % 64));
+    }
+    --count_;
+    return true;
+}
+
+std::optional<Slot> CyclicPool::NextFrom(size_t slot) const {
+    if (slot >= members_.size()) {
         return std::nullopt;
     }
-    auto it = set_.lower_bound({RankKey{after + 1, INT64_MIN, INT64_MIN}, 0});
-    if (it == set_.end()) {
-        it = set_.begin();
+    size_t word = slot / 64;
+    if (uint64_t bits = words_[word] & (~uint64_t{0} << (slot % 64))) {
+        return static_cast<Slot>(word * 64 + std::countr_zero(bits));
     }
-    return Candidate{it->second, it->first};
-}
-
-WeightedPool::WeightedPool(std::vector<AgentIdx> members) {
-    for (AgentIdx a : members) {
-        AddMember(a);
-    }
-}
-
-void WeightedPool::AddMember(AgentIdx a) {
-    if (pos_.contains(a)) {
-        return;
-    }
-    pos_.emplace(a, static_cast<uint32_t>(members_.size()));
-    members_.push_back(a);
-    weight_.push_back(0);
-    // Rebuilding keeps the tree exact; members are added only when a pool is created or an
-    // agent first appears, never on the routing path.
-    tree_.assign(members_.size() + 1, 0);
-    for (size_t i = 0; i < members_.size(); ++i) {
-        if (weight_[i] != 0) {
-            Add(i, weight_[i]);
+    // The next non-empty word, from the summary.
+    size_t next = word + 1;
+    for (size_t s = next / 64; s < summary_.size(); ++s) {
+        uint64_t bits = summary_[s];
+        if (s == next / 64) {
+            bits &= ~uint64_t{0} << (next % 64);
+        }
+        if (bits) {
+            size_t w = s * 64 + std::countr_zero(bits);
+            return static_cast<Slot>(w * 64 + std::countr_zero(words_[w]));
         }
     }
+    return std::nullopt;
 }
+
+std::optional<Candidate> CyclicPool::FirstAfter(int64_t after) const {
+    if (count_ == 0) {
+        return std::nullopt;
+    }
+    size_t from = std::upper_bound(orders_.begin(), orders_.end(), after) - orders_.begin();
+    std::optional<Slot> s = NextFrom(from);
+    if (!s) {
+        s = NextFrom(0);  // wrap around
+    }
+    assert(s);
+    return Candidate{members_[*s], RankKey{orders_[*s], 0, 0}};
+}
+
+// ---- WeightedPool: Fenwick tree ----
+
+WeightedPool::WeightedPool(std::vector<AgentIdx> members)
+    : members_(std::move(members)), tree_(members_.size() + 1, 0), weight_(members_.size(), 0) {}
 
 void WeightedPool::Add(size_t pos, int64_t delta) {
     for (size_t i = pos + 1; i < tree_.size(); i += i & (~i + 1)) {
@@ -51,17 +111,15 @@ void WeightedPool::Add(size_t pos, int64_t delta) {
     }
 }
 
-void WeightedPool::SetWeight(AgentIdx a, int64_t weight) {
-    auto it = pos_.find(a);
-    assert(it != pos_.end());
-    size_t p = it->second;
-    int64_t delta = weight - weight_[p];
+void WeightedPool::SetWeight(Slot slot, int64_t weight) {
+    assert(slot < members_.size());
+    int64_t delta = weight - weight_[slot];
     if (delta == 0) {
         return;
     }
-    weight_[p] = weight;
+    weight_[slot] = weight;
     total_ += delta;
-    Add(p, delta);
+    Add(slot, delta);
 }
 
 std::optional<AgentIdx> WeightedPool::Draw(std::mt19937_64& rng) const {

@@ -1,19 +1,26 @@
 #pragma once
-// Ready agents that satisfy one requirement, ordered for one strategy and one media. Choosing an
-// agent is O(log n) in the pool's size: ordered strategies keep a sorted set, random ones a
-// Fenwick tree of weights over the requirement's (static) members.
+// Ready agents that satisfy one requirement, ordered for one strategy and one media. The agents
+// who may ever be in a pool are fixed — the requirement's members — so each member has a slot
+// (its place in the requirement's member list) and every pool is flat arrays indexed by slot:
+// nothing is allocated while routing, and taking an agent out needs no search.
+//  - OrderedPool (best-ranked strategies): an indexed 4-ary min-heap; insert and erase are
+//    O(log n) sift steps over one contiguous array, the best agent is its root.
+//  - CyclicPool (round robin): a two-level bitset over slots in configuration order; the next
+//    ready agent after a position is a masked word and a summary scan.
+//  - WeightedPool (random draws): a Fenwick tree of weights over slots.
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <random>
-#include <set>
-#include <unordered_map>
 #include <vector>
+
+#include "indexed_heap.h"
 
 namespace hotline::routing {
 
 using AgentIdx = uint32_t;
+using Slot = uint32_t;                   // a member's place in its requirement's member list
 using RankKey = std::array<int64_t, 3>;  // lower is better; the last entry breaks ties by id
 
 struct Candidate {
@@ -23,32 +30,63 @@ struct Candidate {
 
 class OrderedPool {
   public:
-    void Insert(const RankKey& key, AgentIdx a) { set_.insert({key, a}); }
-    bool Erase(const RankKey& key, AgentIdx a) { return set_.erase({key, a}) == 1; }
-    bool empty() const { return set_.empty(); }
-    size_t size() const { return set_.size(); }
+    explicit OrderedPool(size_t members) : pos_(members, kAbsent) {}
+    void Insert(Slot slot, AgentIdx agent, const RankKey& key);
+    bool Erase(Slot slot);  // false when the slot was not in the pool
+    bool Contains(Slot slot) const { return pos_[slot] != kAbsent; }
+    bool empty() const { return heap_.empty(); }
+    size_t size() const { return heap_.size(); }
     std::optional<Candidate> Best() const;
-    // Round robin: the first entry whose key[0] is after `after`, wrapping around.
+
+  private:
+    static constexpr uint32_t kAbsent = UINT32_MAX;
+    struct Entry {
+        RankKey key;
+        Slot slot;
+        AgentIdx agent;
+    };
+    struct KeyLess {
+        bool operator()(const Entry& a, const Entry& b) const { return a.key < b.key; }
+    };
+    auto Positions() {
+        return [this](const Entry& e, uint32_t pos) { pos_[e.slot] = pos; };
+    }
+    IndexedHeap<Entry, KeyLess> heap_;
+    std::vector<uint32_t> pos_;  // slot → heap position, kAbsent when out
+};
+
+class CyclicPool {
+  public:
+    // `orders` are the members' configuration positions, ascending by slot.
+    CyclicPool(std::vector<AgentIdx> members, std::vector<int64_t> orders);
+    void Insert(Slot slot);
+    bool Erase(Slot slot);
+    bool empty() const { return count_ == 0; }
+    size_t size() const { return count_; }
+    // The first member whose order is after `after`, wrapping around; key[0] is its order.
     std::optional<Candidate> FirstAfter(int64_t after) const;
 
   private:
-    std::set<std::pair<RankKey, AgentIdx>> set_;
+    std::optional<Slot> NextFrom(size_t slot) const;  // first set slot ≥ slot, no wrap
+    std::vector<AgentIdx> members_;
+    std::vector<int64_t> orders_;
+    std::vector<uint64_t> words_;    // bit per slot
+    std::vector<uint64_t> summary_;  // bit per non-empty word
+    size_t count_ = 0;
 };
 
 class WeightedPool {
   public:
     explicit WeightedPool(std::vector<AgentIdx> members);
-    void SetWeight(AgentIdx a, int64_t weight);  // 0 removes the agent from the draw
+    void SetWeight(Slot slot, int64_t weight);  // 0 removes the member from the draw
     int64_t total() const { return total_; }
     std::optional<AgentIdx> Draw(std::mt19937_64& rng) const;
-    void AddMember(AgentIdx a);
 
   private:
     void Add(size_t pos, int64_t delta);
     std::vector<AgentIdx> members_;
-    std::unordered_map<AgentIdx, uint32_t> pos_;
     std::vector<int64_t> tree_;    // Fenwick tree, 1-based
-    std::vector<int64_t> weight_;  // current weight per member position
+    std::vector<int64_t> weight_;  // current weight per slot
     int64_t total_ = 0;
 };
 

@@ -27,43 +27,47 @@ AgentStateKind Engine::Impl::ComputeShown(const AgentRt& a) const {
     return a.want_ready ? AgentStateKind::kReady : AgentStateKind::kNotReady;
 }
 
-bool Engine::Impl::Available(const AgentRt& a, Media m) const {
-    const int mi = static_cast<int>(m);
-    if (!a.logged_in || !a.want_ready || a.ringing != kNone) {
-        return false;
-    }
-    if (clock.Now() < a.blocked_until) {
-        return false;
-    }
-    if (a.used[mi] >= a.cfg->capacity[mi]) {
-        return false;
+std::array<bool, kMediaCount> Engine::Impl::AvailableMedia(const AgentRt& a) const {
+    std::array<bool, kMediaCount> out{};
+    if (!a.logged_in || !a.want_ready || a.ringing != kNone || clock.Now() < a.blocked_until) {
+        return out;
     }
     // A phone call needs the agent's full attention; a call in progress blocks new chats too.
     const int voice = static_cast<int>(Media::kVoice);
-    if (m == Media::kVoice) {
-        return a.used[0] + a.used[1] + a.used[2] == 0;
+    const int in_use = a.used[0] + a.used[1] + a.used[2];
+    for (int m = 0; m < kMediaCount; ++m) {
+        out[m] = a.used[m] < a.cfg->capacity[m] && (m == voice ? in_use == 0 : a.used[voice] == 0);
     }
-    return a.used[voice] == 0;
+    return out;
+}
+
+bool Engine::Impl::Available(const AgentRt& a, Media m) const {
+    return AvailableMedia(a)[static_cast<int>(m)];
 }
 
 RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p) const {
-    RankKey key = GetStrategy(p.strategy).rank(a, reqs[p.req]);
+    RankKey key = p.impl->rank(a, reqs[p.req]);
     key[2] = a.id_rank;
     return key;
+}
+
+void Engine::Impl::EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot) {
+    if (pool.ordered) {
+        pool.ordered->Insert(slot, ai, KeyFor(a, pool));
+    } else if (pool.cyclic) {
+        pool.cyclic->Insert(slot);
+    } else {
+        pool.weighted->SetWeight(slot, pool.impl->weight(a, reqs[pool.req]));
+    }
 }
 
 void Engine::Impl::Index(AgentIdx ai, Media m) {
     AgentRt& a = agents[ai];
     const int mi = static_cast<int>(m);
     a.indexed[mi] = true;
-    for (ReqIdx r : a.reqs) {
-        for (uint32_t p : pools_of_req[r][mi]) {
-            PoolRt& pool = pools[p];
-            if (pool.weighted) {
-                pool.weighted->SetWeight(ai, GetStrategy(pool.strategy).weight(a, reqs[r]));
-            } else {
-                pool.ordered->Insert(KeyFor(a, pool), ai);
-            }
+    for (const AgentRt::ReqSlot& rs : a.reqs) {
+        for (uint32_t p : pools_of_req[rs.req][mi]) {
+            EnterPool(pools[p], a, ai, rs.slot);
         }
     }
 }
@@ -75,25 +79,28 @@ void Engine::Impl::Unindex(AgentIdx ai, Media m) {
         return;
     }
     a.indexed[mi] = false;
-    for (ReqIdx r : a.reqs) {
-        for (uint32_t p : pools_of_req[r][mi]) {
+    for (const AgentRt::ReqSlot& rs : a.reqs) {
+        for (uint32_t p : pools_of_req[rs.req][mi]) {
             PoolRt& pool = pools[p];
-            if (pool.weighted) {
-                pool.weighted->SetWeight(ai, 0);
+            [[maybe_unused]] bool erased = true;
+            if (pool.ordered) {
+                erased = pool.ordered->Erase(rs.slot);
+            } else if (pool.cyclic) {
+                erased = pool.cyclic->Erase(rs.slot);
             } else {
-                [[maybe_unused]] bool erased = pool.ordered->Erase(KeyFor(a, pool), ai);
-                assert(erased && "rank inputs changed while the agent was indexed");
+                pool.weighted->SetWeight(rs.slot, 0);
             }
+            assert(erased && "an indexed agent is in every pool of its requirements");
         }
     }
 }
 
 void Engine::Impl::SetStaffed(AgentIdx ai, int delta) {
     const AgentRt& a = agents[ai];
-    for (ReqIdx r : a.reqs) {
+    for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (int m = 0; m < kMediaCount; ++m) {
             if (a.cfg->capacity[m] > 0) {
-                staffed[r][m] += delta;
+                staffed[rs.req][m] += delta;
             }
         }
     }
@@ -111,12 +118,11 @@ void Engine::Impl::Refresh(AgentIdx ai) {
                                     shown == AgentStateKind::kNotReady ? a.reason : "", ""});
         }
     }
-    bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
-    bool any_available = false;
+    const bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
+    const std::array<bool, kMediaCount> avail = AvailableMedia(a);
+    const bool any_available = avail[0] || avail[1] || avail[2];
     for (int m = 0; m < kMediaCount; ++m) {
-        bool avail = Available(a, static_cast<Media>(m));
-        any_available |= avail;
-        if (!avail) {
+        if (!avail[m]) {
             Unindex(ai, static_cast<Media>(m));
         }
     }
@@ -128,7 +134,7 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         a.occupancy_permille = logged > 0 ? a.busy_ms * 1000 / logged : 0;
     }
     for (int m = 0; m < kMediaCount; ++m) {
-        if (Available(a, static_cast<Media>(m)) && !a.indexed[m]) {
+        if (avail[m] && !a.indexed[m]) {
             Index(ai, static_cast<Media>(m));
         }
     }

@@ -35,7 +35,7 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
                 break;
             }
             case StrategyImpl::Pick::kCyclic: {
-                auto cand = pool.ordered->FirstAfter(q.rr_last);
+                auto cand = pool.cyclic->FirstAfter(q.rr_last);
                 if (!cand) {
                     break;
                 }
@@ -81,9 +81,9 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
 std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m) const {
     std::optional<ContactIdx> best;
     double best_p = 0;
-    for (ReqIdx r : a.reqs) {
-        for (BucketIdx b : open_buckets[r][static_cast<int>(m)]) {
-            ContactIdx head = std::get<3>(*buckets[b].contacts.begin());
+    for (const AgentRt::ReqSlot& rs : a.reqs) {
+        for (BucketIdx b : open_buckets[rs.req][static_cast<int>(m)]) {
+            ContactIdx head = buckets[b].contacts.top().contact;
             const ContactRt& c = contacts[head];
             double p = EffectivePriority(c);
             if (!best) {
@@ -156,12 +156,7 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     Emit(events::Offer{c.id, a.id, q.cfg->id});
     const Duration ring = q.cfg->ring_timeout.value_or(center.ring_timeout);
     c.ring_ends = clock.Now() + ring;
-    const uint64_t seq = c.seq;
-    c.ring_timer = timers.Schedule(c.ring_ends, [this, ci, seq] {
-        if (contacts[ci].live && contacts[ci].seq == seq) {
-            OnRingTimeout(ci);
-        }
-    });
+    c.ring_timer = timers.Schedule(c.ring_ends, ContactTimer<&Impl::OnRingTimeout>(ci));
     Refresh(ai);
 }
 

@@ -58,8 +58,8 @@ ReqIdx Engine::Impl::Intern(const Requirement& r) {
         if (!Satisfies(agents[a], r)) {
             continue;
         }
+        agents[a].reqs.push_back({idx, static_cast<Slot>(req_members[idx].size())});
         req_members[idx].push_back(a);
-        agents[a].reqs.push_back(idx);
         if (agents[a].logged_in) {
             for (int m = 0; m < kMediaCount; ++m) {
                 staffed[idx][m] += agents[a].cfg->capacity[m] > 0;
@@ -77,23 +77,31 @@ uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
     PoolRt p;
     p.req = req;
     p.strategy = s;
+    p.impl = &GetStrategy(s);
     p.media = m;
-    if (GetStrategy(s).pick == StrategyImpl::Pick::kWeighted) {
-        p.weighted = std::make_unique<WeightedPool>(req_members[req]);
-    } else {
-        p.ordered = std::make_unique<OrderedPool>();
+    const std::vector<AgentIdx>& members = req_members[req];
+    switch (p.impl->pick) {
+        case StrategyImpl::Pick::kBest:
+            p.ordered = std::make_unique<OrderedPool>(members.size());
+            break;
+        case StrategyImpl::Pick::kCyclic: {
+            std::vector<int64_t> orders;
+            for (AgentIdx a : members) {
+                orders.push_back(agents[a].order);
+            }
+            p.cyclic = std::make_unique<CyclicPool>(members, std::move(orders));
+            break;
+        }
+        case StrategyImpl::Pick::kWeighted:
+            p.weighted = std::make_unique<WeightedPool>(members);
+            break;
     }
     pools.push_back(std::move(p));
     pools_of_req[req][static_cast<int>(m)].push_back(it->second);
     PoolRt& pool = pools.back();
-    for (AgentIdx a : req_members[req]) {
-        if (!agents[a].indexed[static_cast<int>(m)]) {
-            continue;
-        }
-        if (pool.weighted) {
-            pool.weighted->SetWeight(a, GetStrategy(s).weight(agents[a], reqs[req]));
-        } else {
-            pool.ordered->Insert(KeyFor(agents[a], pool), a);
+    for (Slot slot = 0; slot < members.size(); ++slot) {
+        if (agents[members[slot]].indexed[static_cast<int>(m)]) {
+            EnterPool(pool, agents[members[slot]], members[slot], slot);
         }
     }
     return it->second;

@@ -11,6 +11,7 @@
 
 #include "agent_pool.h"
 #include "hotline/routing/engine.h"
+#include "indexed_heap.h"
 #include "strategy_table.h"
 
 namespace hotline::routing {
@@ -61,7 +62,11 @@ struct AgentRt {
     int64_t busy_ms = 0;
     int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
 
-    std::vector<ReqIdx> reqs;                 // requirements it satisfies
+    struct ReqSlot {
+        ReqIdx req;
+        Slot slot;  // its place among the requirement's members, and so in that req's pools
+    };
+    std::vector<ReqSlot> reqs;                // requirements it satisfies
     std::array<bool, kMediaCount> indexed{};  // in the pools of that media now
 };
 
@@ -79,7 +84,8 @@ struct ContactRt {
     std::vector<ReqIdx> widened;      // alternatives added by overflow rules
     std::vector<ReqIdx> eligibility;  // sorted: who may take it now
     BucketIdx bucket = kNone;
-    uint64_t seq = 0;  // arrival order, the last tie-break
+    uint32_t bucket_pos = 0;  // its entry's place in the bucket's heap, while waiting
+    uint64_t seq = 0;         // arrival order, the last tie-break
 
     Timestamp arrived_at;
     Timestamp waiting_since;  // rank time, kept across moves, failed offers and callbacks
@@ -128,21 +134,38 @@ struct QueueRt {
     Duration outcome_window{0};    // longest window of a merge rule using this queue
 };
 
-// Waiting contacts of one queue, one media and one eligibility set, in service order. (A queue
-// mostly holds one media, but a transfer or a callback can bring another.)
+// A waiting contact's place in service order: (class, rank time ms, seq), lower serves first.
+// Fixed when the contact starts waiting (aging is folded into the rank time).
+struct WaitEntry {
+    int64_t cls = 0;
+    int64_t rank = 0;
+    uint64_t seq = 0;
+    ContactIdx contact = 0;
+    auto Key() const { return std::tie(cls, rank, seq); }
+};
+struct ServesFirst {
+    bool operator()(const WaitEntry& a, const WaitEntry& b) const { return a.Key() < b.Key(); }
+};
+
+// Waiting contacts of one queue, one media and one eligibility set; the one served next is the
+// heap's top. (A queue mostly holds one media, but a transfer or a callback can bring another.)
 struct Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
     std::vector<ReqIdx> eligibility;
-    // (class, rank time ms, seq) → contact; lower serves first.
-    std::set<std::tuple<int64_t, int64_t, uint64_t, ContactIdx>> contacts;
+    // While the bucket has contacts: its place in open_buckets[eligibility[i]][media].
+    std::vector<uint32_t> open_pos;
+    IndexedHeap<WaitEntry, ServesFirst> contacts;
 };
 
 struct PoolRt {
     ReqIdx req = kNone;
     Strategy strategy = Strategy::kLongestIdle;
+    const StrategyImpl* impl = nullptr;
     Media media = Media::kVoice;
+    // Exactly one of these, by the strategy's kind of pick.
     std::unique_ptr<OrderedPool> ordered;
+    std::unique_ptr<CyclicPool> cyclic;
     std::unique_ptr<WeightedPool> weighted;
 };
 
@@ -182,8 +205,9 @@ struct Engine::Impl {
 
     std::vector<Bucket> buckets;
     std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx, std::less<>> bucket_index;
-    // Non-empty buckets by requirement and media: where a freed agent looks for work.
-    std::vector<std::array<std::set<BucketIdx>, kMediaCount>> open_buckets;
+    // Non-empty buckets by requirement and media, in no order: where a freed agent looks for
+    // work. A bucket knows its place in each list, so it leaves in O(1).
+    std::vector<std::array<std::vector<BucketIdx>, kMediaCount>> open_buckets;
 
     std::vector<ContactRt> contacts;
     std::vector<ContactIdx> free_contacts;
@@ -207,13 +231,29 @@ struct Engine::Impl {
         }
     }
 
+    // A timer callback for contact `ci` that does nothing once the contact is gone and its slot
+    // reused (the timers are also cancelled then; this is the second guard). Sixteen bytes —
+    // this, the slot, the low half of the arrival sequence — so std::function keeps it inline
+    // instead of allocating for every offer.
+    template <void (Impl::*Fire)(ContactIdx)>
+    auto ContactTimer(ContactIdx ci) {
+        const auto seq = static_cast<uint32_t>(contacts[ci].seq);
+        return [this, ci, seq] {
+            if (contacts[ci].live && static_cast<uint32_t>(contacts[ci].seq) == seq) {
+                (this->*Fire)(ci);
+            }
+        };
+    }
+
     // ---- agents (agents.cpp) ----
     AgentRt* FindAgent(const AgentId& id);
     bool Available(const AgentRt& a, Media m) const;
+    std::array<bool, kMediaCount> AvailableMedia(const AgentRt& a) const;
     void Refresh(AgentIdx a);  // state event, re-index, look for work
     void Index(AgentIdx a, Media m);
     void Unindex(AgentIdx a, Media m);
     RankKey KeyFor(const AgentRt& a, const PoolRt& p) const;
+    void EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot);
     void SetStaffed(AgentIdx a, int delta);
     void BlockAfterFailedOffer(AgentIdx a);
     // A state asked for while the agent works: recorded as an event, so it survives a restart.
@@ -229,6 +269,7 @@ struct Engine::Impl {
     double EffectivePriority(const ContactRt& c) const;
 
     // ---- waiting contacts (waiting.cpp) ----
+    std::vector<ReqIdx> scratch_eligibility;
     ContactRt* FindContact(const InteractionId& id);
     ContactIdx NewContact();
     void FreeContact(ContactIdx c);
@@ -236,6 +277,11 @@ struct Engine::Impl {
     void AddWaiting(ContactIdx c);
     BucketIdx BucketFor(const ContactRt& c);  // finds or makes the contact's bucket
     void RemoveWaiting(ContactIdx c);
+    auto BucketPositions() {
+        return [this](const WaitEntry& e, uint32_t pos) { contacts[e.contact].bucket_pos = pos; };
+    }
+    void OpenBucket(BucketIdx b);
+    void CloseBucket(BucketIdx b);
     void EnterQueue(ContactIdx c, QueueIdx q, bool fresh_arrival);
     Duration ExpectedWait(QueueIdx q) const;
 

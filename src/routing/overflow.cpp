@@ -36,12 +36,8 @@ void Engine::Impl::ScheduleTimeRule(ContactIdx ci) {
     if (c.next_time_rule >= rules.size()) {
         return;
     }
-    const uint64_t seq = c.seq;
-    c.rule_timer = timers.Schedule(c.queue_entry + rules[c.next_time_rule].after, [this, ci, seq] {
-        if (contacts[ci].live && contacts[ci].seq == seq) {
-            OnTimeRule(ci);
-        }
-    });
+    c.rule_timer = timers.Schedule(c.queue_entry + rules[c.next_time_rule].after,
+                                   ContactTimer<&Impl::OnTimeRule>(ci));
 }
 
 void Engine::Impl::OnTimeRule(ContactIdx ci) {

@@ -41,22 +41,14 @@ std::optional<QueuePlace> Engine::Place(const InteractionId& id) const {
     if (c.stage != ContactRt::Stage::kQueued || c.bucket == kNone) {
         return std::nullopt;
     }
-    const auto& own = s.buckets[c.bucket].contacts;
-    auto mine =
-        std::find_if(own.begin(), own.end(), [&](const auto& e) { return std::get<3>(e) == ci; });
-    if (mine == own.end()) {
-        return std::nullopt;
-    }
-    const auto key = std::make_tuple(std::get<0>(*mine), std::get<1>(*mine), std::get<2>(*mine));
+    const WaitEntry& mine = s.buckets[c.bucket].contacts.at(c.bucket_pos);
     QueuePlace place;
     place.queue = s.queues[c.queue].cfg->id;
+    // Everyone in this queue's buckets who is served before this contact.
     for (auto b = s.bucket_index.lower_bound({c.queue, Media::kVoice, {}});
          b != s.bucket_index.end() && std::get<0>(b->first) == c.queue; ++b) {
-        for (const auto& e : s.buckets[b->second].contacts) {
-            if (std::make_tuple(std::get<0>(e), std::get<1>(e), std::get<2>(e)) >= key) {
-                break;  // in service order: the rest come after
-            }
-            ++place.ahead;
+        for (const WaitEntry& e : s.buckets[b->second].contacts) {
+            place.ahead += ServesFirst{}(e, mine);
         }
     }
     const QueueRt& q = s.queues[c.queue];
@@ -158,11 +150,19 @@ Status Engine::CheckInvariants() const {
             return fail("waiting count of a queue is off");
         }
     }
+    std::vector<std::array<size_t, kMediaCount>> open_count(s.open_buckets.size());
     for (BucketIdx b = 0; b < s.buckets.size(); ++b) {
-        for (const auto& entry : s.buckets[b].contacts) {
-            const ContactRt& c = s.contacts[std::get<3>(entry)];
+        const auto& heap = s.buckets[b].contacts;
+        for (size_t pos = 0; pos < heap.size(); ++pos) {
+            const ContactRt& c = s.contacts[heap.at(pos).contact];
             if (!c.live || c.bucket != b || c.stage != ContactRt::Stage::kQueued) {
                 return fail("a bucket holds a contact that is not waiting in it");
+            }
+            if (c.bucket_pos != pos) {
+                return fail(c.id.str() + " has lost its place in its bucket");
+            }
+            if (pos > 0 && ServesFirst{}(heap.at(pos), heap.at(heap.Parent(pos)))) {
+                return fail("a bucket's heap is out of order");
             }
         }
         const bool open = !s.buckets[b].contacts.empty();
@@ -171,17 +171,29 @@ Status Engine::CheckInvariants() const {
         for (ReqIdx r : open ? s.buckets[b].eligibility : std::vector<ReqIdx>{}) {
             for (AgentIdx a : s.req_members[r]) {
                 if (s.Available(s.agents[a], s.buckets[b].media)) {
-                    return fail(s.contacts[std::get<3>(*s.buckets[b].contacts.begin())].id.str() +
+                    return fail(s.contacts[s.buckets[b].contacts.top().contact].id.str() +
                                 " waits while " + s.agents[a].id.str() + " is free for it");
                 }
             }
         }
-        for (ReqIdx r : s.buckets[b].eligibility) {
-            for (int m = 0; m < kMediaCount; ++m) {
-                const bool should = open && m == static_cast<int>(s.buckets[b].media);
-                if (s.open_buckets[r][m].contains(b) != should) {
-                    return fail("the open-bucket index disagrees with a bucket's contents");
-                }
+        if (!open) {
+            continue;
+        }
+        const Bucket& bucket = s.buckets[b];
+        for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
+            const auto& list =
+                s.open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
+            if (bucket.open_pos[i] >= list.size() || list[bucket.open_pos[i]] != b) {
+                return fail("an open bucket is missing from the open-bucket index");
+            }
+            open_count[bucket.eligibility[i]][static_cast<int>(bucket.media)]++;
+        }
+    }
+    // Every open bucket is listed (above), so equal counts mean nothing else is.
+    for (ReqIdx r = 0; r < s.open_buckets.size(); ++r) {
+        for (int m = 0; m < kMediaCount; ++m) {
+            if (s.open_buckets[r][m].size() != open_count[r][m]) {
+                return fail("the open-bucket index lists a bucket that is empty");
             }
         }
     }

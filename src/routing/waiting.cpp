@@ -36,8 +36,7 @@ ContactIdx Engine::Impl::NewContact() {
     ContactIdx ci;
     if (!free_contacts.empty()) {
         ci = free_contacts.back();
-        free_contacts.pop_back();
-        contacts[ci] = ContactRt{};
+        free_contacts.pop_back();  // reset by FreeContact
     } else {
         ci = static_cast<ContactIdx>(contacts.size());
         contacts.emplace_back();
@@ -56,14 +55,26 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
         timers.Cancel(c.ring_timer);
     }
     contact_index.erase(c.id);
-    c = ContactRt{};
+    // Reset, but keep the vectors' storage for the next contact in this slot: a contact's life
+    // then allocates nothing here.
+    ContactRt fresh;
+    fresh.extra = std::move(c.extra);
+    fresh.widened = std::move(c.widened);
+    fresh.eligibility = std::move(c.eligibility);
+    fresh.visited = std::move(c.visited);
+    fresh.extra.clear();
+    fresh.widened.clear();
+    fresh.eligibility.clear();
+    fresh.visited.clear();
+    c = std::move(fresh);
     free_contacts.push_back(ci);
 }
 
 void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     const QueueRt& q = queues[c.queue];
-    std::vector<ReqIdx> elig;
+    std::vector<ReqIdx>& elig = scratch_eligibility;  // reused: no allocation per contact
+    elig.clear();
     elig.push_back(c.extra.empty() ? q.base_req : Intern(Combine(q.cfg->skills, c.extra)));
     for (ReqIdx r : q.merged_reqs) {
         elig.push_back(c.extra.empty() ? r : Intern(Combine(reqs[r], c.extra)));
@@ -78,7 +89,7 @@ void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
     if (waiting) {
         RemoveWaiting(ci);
     }
-    c.eligibility = std::move(elig);
+    c.eligibility.assign(elig.begin(), elig.end());
     if (waiting) {
         AddWaiting(ci);
     }
@@ -99,7 +110,7 @@ BucketIdx Engine::Impl::BucketFor(const ContactRt& c) {
                  .emplace(std::make_tuple(c.queue, c.media, c.eligibility),
                           BucketIdx(buckets.size()))
                  .first;
-        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}});
+        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}, {}});
     }
     if (plain) {
         q.base_bucket[m] = it->second;
@@ -117,14 +128,12 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
     const int64_t since = ToMillis(c.waiting_since);
     // With aging, a priority point is worth `aging` of waiting: the order is fixed at entry.
     const int64_t aging = q.cfg->aging.count();
-    auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
-                         : std::make_tuple(-p, since, c.seq, ci);
+    const WaitEntry entry =
+        aging > 0 ? WaitEntry{0, since - p * aging, c.seq, ci} : WaitEntry{-p, since, c.seq, ci};
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) {
-            open_buckets[r][static_cast<int>(bucket.media)].insert(b);
-        }
+        OpenBucket(b);
     }
-    bucket.contacts.insert(key);
+    bucket.contacts.Push(entry, BucketPositions());
     c.bucket = b;
     c.stage = ContactRt::Stage::kQueued;
     queues[c.queue].waiting += 1;
@@ -136,22 +145,42 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
         return;
     }
     Bucket& bucket = buckets[c.bucket];
-    const QueueRt& q = queues[c.queue];
-    const int64_t p = q.cfg->priority + c.priority;
-    const int64_t since = ToMillis(c.waiting_since);
-    const int64_t aging = q.cfg->aging.count();
-    auto key = aging > 0 ? std::make_tuple(int64_t{0}, since - p * aging, c.seq, ci)
-                         : std::make_tuple(-p, since, c.seq, ci);
-    auto it = bucket.contacts.find(key);
-    assert(it != bucket.contacts.end());
-    bucket.contacts.erase(it);
+    assert(bucket.contacts.at(c.bucket_pos).contact == ci);
+    bucket.contacts.EraseAt(c.bucket_pos, BucketPositions());
     if (bucket.contacts.empty()) {
-        for (ReqIdx r : bucket.eligibility) {
-            open_buckets[r][static_cast<int>(bucket.media)].erase(c.bucket);
-        }
+        CloseBucket(c.bucket);
     }
     c.bucket = kNone;
     queues[c.queue].waiting -= 1;
+}
+
+void Engine::Impl::OpenBucket(BucketIdx b) {
+    Bucket& bucket = buckets[b];
+    bucket.open_pos.resize(bucket.eligibility.size());
+    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
+        auto& open = open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
+        bucket.open_pos[i] = static_cast<uint32_t>(open.size());
+        open.push_back(b);
+    }
+}
+
+void Engine::Impl::CloseBucket(BucketIdx b) {
+    const Bucket& bucket = buckets[b];
+    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
+        const ReqIdx r = bucket.eligibility[i];
+        auto& open = open_buckets[r][static_cast<int>(bucket.media)];
+        // The last open bucket of this requirement takes the leaving one's place.
+        const uint32_t pos = bucket.open_pos[i];
+        const BucketIdx moved = open.back();
+        open[pos] = moved;
+        open.pop_back();
+        if (moved != b) {
+            Bucket& other = buckets[moved];
+            auto at = std::lower_bound(other.eligibility.begin(), other.eligibility.end(), r);
+            assert(at != other.eligibility.end() && *at == r);
+            other.open_pos[static_cast<size_t>(at - other.eligibility.begin())] = pos;
+        }
+    }
 }
 
 bool Engine::Impl::Staffed(const ContactRt& c) const {
@@ -171,8 +200,8 @@ std::vector<ContactIdx> Engine::Impl::WaitingIn(QueueIdx q) const {
     std::vector<ContactIdx> out;
     for (auto it = bucket_index.lower_bound({q, Media::kVoice, {}});
          it != bucket_index.end() && std::get<0>(it->first) == q; ++it) {
-        for (const auto& e : buckets[it->second].contacts) {
-            out.push_back(std::get<3>(e));
+        for (const WaitEntry& e : buckets[it->second].contacts) {
+            out.push_back(e.contact);
         }
     }
     std::sort(out.begin(), out.end(),

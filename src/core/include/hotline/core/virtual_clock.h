@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <functional>
 #include <queue>
-#include <unordered_map>
 #include <vector>
 
 #include "hotline/core/clock.h"
@@ -27,20 +26,33 @@ class VirtualClock final : public Clock, public TimerService {
     bool FireNext();
     // Time of the earliest pending timer, or nullopt-like max() when none.
     Timestamp NextDue() const;
-    size_t pending() const { return callbacks_.size(); }
+    size_t pending() const { return armed_; }
 
   private:
+    // A timer lives in a reused slot; its id is the slot and the slot's generation, so a stale
+    // id (fired or cancelled, the slot since reused) never matches. No allocation per timer
+    // once the slots exist (beyond what a large callback itself needs).
+    struct Slot {
+        std::function<void()> fire;
+        uint32_t generation = 0;
+        bool armed = false;
+    };
     struct Entry {
         Timestamp at;
+        uint64_t order;  // schedule order: ties at one instant fire first-scheduled first
         TimerId id;
-        bool operator>(const Entry& o) const { return at != o.at ? at > o.at : id > o.id; }
+        bool operator>(const Entry& o) const { return at != o.at ? at > o.at : order > o.order; }
     };
+    Slot* Live(TimerId id);
+    const Slot* Live(TimerId id) const;
     void DropCancelled() const;
 
     Timestamp now_;
-    TimerId next_id_ = 1;
+    uint64_t next_order_ = 0;
     mutable std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
-    std::unordered_map<TimerId, std::function<void()>> callbacks_;
+    std::vector<Slot> slots_;
+    mutable std::vector<uint32_t> free_slots_;  // freed when their heap entry is dropped
+    size_t armed_ = 0;
 };
 
 }  // namespace hotline
