@@ -36,7 +36,7 @@ std::array<bool, kMediaCount> Engine::Impl::AvailableMedia(const AgentRt& a) con
     const int voice = static_cast<int>(Media::kVoice);
     const int in_use = a.used[0] + a.used[1] + a.used[2];
     for (int m = 0; m < kMediaCount; ++m) {
-        out[m] = a.used[m] < a.cfg->capacity[m] && (m == voice ? in_use == 0 : a.used[voice] == 0);
+        out[m] = a.used[m] < a.capacity[m] && (m == voice ? in_use == 0 : a.used[voice] == 0);
     }
     return out;
 }
@@ -99,7 +99,7 @@ void Engine::Impl::SetStaffed(AgentIdx ai, int delta) {
     const AgentRt& a = agents[ai];
     for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (int m = 0; m < kMediaCount; ++m) {
-            if (a.cfg->capacity[m] > 0) {
+            if (a.capacity[m] > 0) {
                 staffed[rs.req][m] += delta;
             }
         }

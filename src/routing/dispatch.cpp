@@ -8,24 +8,41 @@ namespace hotline::routing {
 
 double Engine::Impl::EffectivePriority(const ContactRt& c) const {
     const QueueRt& q = queues[c.queue];
-    double p = q.cfg->priority + c.priority;
-    if (q.cfg->aging.count() > 0) {
+    double p = static_cast<double>(q.priority + c.priority);
+    if (q.aging.count() > 0) {
         p += static_cast<double>((clock.Now() - c.waiting_since).count()) /
-             static_cast<double>(q.cfg->aging.count());
+             static_cast<double>(q.aging.count());
     }
     return p;
 }
 
+double Engine::Impl::EffectivePriority(const BucketHead& h) const {
+    double p = static_cast<double>(h.priority);
+    if (h.aging_ms > 0) {
+        p += static_cast<double>(ToMillis(clock.Now()) - h.since) / static_cast<double>(h.aging_ms);
+    }
+    return p;
+}
+
+uint32_t Engine::Impl::PoolOf(ReqIdx req, Strategy s, Media m) {
+    for (uint32_t p : pools_of_req[req][static_cast<int>(m)]) {
+        if (pools[p].strategy == s) {
+            return p;
+        }
+    }
+    return PoolFor(req, s, m);
+}
+
 std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
     QueueRt& q = queues[c.queue];
-    const Strategy s = q.cfg->strategy;
+    const Strategy s = q.strategy;
     const StrategyImpl& impl = GetStrategy(s);
     std::optional<Candidate> best;
     int64_t best_distance = INT64_MAX;
     std::vector<std::pair<uint32_t, int64_t>> weighted;  // pool, total weight
     int64_t total = 0;
     for (ReqIdx r : c.eligibility) {
-        PoolRt& pool = pools[PoolFor(r, s, c.media)];
+        PoolRt& pool = pools[PoolOf(r, s, c.media)];
         switch (impl.pick) {
             case StrategyImpl::Pick::kBest: {
                 auto cand = pool.ordered->Best();
@@ -79,28 +96,26 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
 }
 
 std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m) const {
-    std::optional<ContactIdx> best;
+    const BucketHead* best = nullptr;
     double best_p = 0;
     for (const AgentRt::ReqSlot& rs : a.reqs) {
-        for (BucketIdx b : open_buckets[rs.req][static_cast<int>(m)]) {
-            ContactIdx head = buckets[b].contacts.top().contact;
-            const ContactRt& c = contacts[head];
-            double p = EffectivePriority(c);
-            if (!best) {
-                best = head, best_p = p;
-                continue;
+        for (const BucketHead& head : open_buckets[rs.req][static_cast<int>(m)]) {
+            const double p = EffectivePriority(head);
+            bool better = !best;
+            if (!better) {
+                better = p != best_p                 ? p > best_p
+                         : head.since != best->since ? head.since < best->since
+                                                     : head.seq < best->seq;
             }
-            const ContactRt& cur = contacts[*best];
-            bool better = p != best_p ? p > best_p
-                          : c.waiting_since != cur.waiting_since
-                              ? c.waiting_since < cur.waiting_since
-                              : c.seq < cur.seq;
             if (better) {
-                best = head, best_p = p;
+                best = &head, best_p = p;
             }
         }
     }
-    return best;
+    if (!best) {
+        return std::nullopt;
+    }
+    return best->contact;
 }
 
 void Engine::Impl::TryContact(ContactIdx ci) {
@@ -146,7 +161,7 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     assert(Available(a, c.media) && "offered to an agent who may not take it");
     RemoveWaiting(ci);
     QueueRt& q = queues[c.queue];
-    if (GetStrategy(q.cfg->strategy).pick == StrategyImpl::Pick::kCyclic) {
+    if (GetStrategy(q.strategy).pick == StrategyImpl::Pick::kCyclic) {
         q.rr_last = a.order;
     }
     c.stage = ContactRt::Stage::kOffered;
@@ -154,8 +169,7 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     a.ringing = ci;
     a.used[static_cast<int>(c.media)] += 1;
     Emit(events::Offer{c.id, a.id, q.cfg->id});
-    const Duration ring = q.cfg->ring_timeout.value_or(center.ring_timeout);
-    c.ring_ends = clock.Now() + ring;
+    c.ring_ends = clock.Now() + q.ring_timeout;
     c.ring_timer = timers.Schedule(c.ring_ends, ContactTimer<&Impl::OnRingTimeout>(ci));
     Refresh(ai);
 }

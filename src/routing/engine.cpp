@@ -15,6 +15,8 @@ Engine::Impl::Impl(CenterConfig c, Clock& clk, TimerService& t, std::mt19937_64&
     for (AgentIdx i = 0; i < agents.size(); ++i) {
         agents[i].id = center.agents[i].id;
         agents[i].cfg = &center.agents[i];
+        agents[i].capacity = center.agents[i].capacity;
+        agents[i].wrapup = center.agents[i].wrapup;
         agents[i].order = i;
         agent_index.emplace(agents[i].id, i);
         by_id[i] = i;
@@ -113,6 +115,11 @@ void Engine::Impl::BuildQueues() {
         QueueRt& rt = queues[q];
         rt.cfg = &center.queues[q];
         rt.media = MediaOf(rt.cfg->channel);
+        rt.strategy = rt.cfg->strategy;
+        rt.priority = rt.cfg->priority;
+        rt.aging = rt.cfg->aging;
+        rt.ring_timeout = rt.cfg->ring_timeout.value_or(center.ring_timeout);
+        rt.wrapup = rt.cfg->wrapup;
         rt.base_req = Intern(rt.cfg->skills);
         rt.aht_ms = static_cast<double>(rt.cfg->expected_handle.count());
         queue_index.emplace(rt.cfg->id, q);

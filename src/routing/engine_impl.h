@@ -34,74 +34,79 @@ struct WrapRt {
     Timestamp ends;
 };
 
+// Fields are ordered by how often routing touches them: with thousands of agents and contacts
+// each command finds its agent and contact cold in memory, so the first cache lines hold what
+// offers, answers, hang-ups and refreshes read, and the configuration they need is copied in.
 struct AgentRt {
-    AgentId id;
-    const AgentConfig* cfg = nullptr;
-    int64_t order = 0;    // position in the configuration (linear, round robin)
-    int64_t id_rank = 0;  // position in id order (ties)
-
+    // ---- hot: availability, offers, pools ----
     bool logged_in = false;
     bool want_ready = false;
-    std::string reason;  // not-ready reason
+    std::array<bool, kMediaCount> indexed{};  // in the pools of that media now
     AgentStateKind shown = AgentStateKind::kLoggedOut;
-    Timestamp shown_since;
-
-    std::array<int, kMediaCount> used{};  // slots taken by offers, talks and wrap-ups
-    ContactIdx ringing = kNone;           // one offer at a time
+    ContactIdx ringing = kNone;  // one offer at a time
     int talking = 0;
+    std::array<int, kMediaCount> used{};      // slots taken by offers, talks and wrap-ups
+    std::array<int, kMediaCount> capacity{};  // the configuration's, per media
+    Timestamp blocked_until;                  // skipped after a failed offer
+    AgentId id;
+    struct ReqSlot {
+        ReqIdx req;
+        Slot slot;  // its place among the requirement's members, and so in that req's pools
+    };
+    std::vector<ReqSlot> reqs;  // requirements it satisfies
     std::vector<WrapRt> wraps;
-    int missed_in_row = 0;
-    Timestamp blocked_until;  // skipped after a failed offer
-    TimerId block_timer = 0;
+    std::optional<Duration> wrapup;  // its own after-call work time, if the agent has one
 
     // Strategy inputs; they change only while the agent is out of every pool.
     Timestamp idle_since;
+    int64_t id_rank = 0;  // position in id order (ties)
+    int64_t order = 0;    // position in the configuration (linear, round robin)
     Timestamp login_at;
     int64_t calls = 0;
     int64_t talk_ms = 0;
     int64_t busy_ms = 0;
     int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
 
-    struct ReqSlot {
-        ReqIdx req;
-        Slot slot;  // its place among the requirement's members, and so in that req's pools
-    };
-    std::vector<ReqSlot> reqs;                // requirements it satisfies
-    std::array<bool, kMediaCount> indexed{};  // in the pools of that media now
+    // ---- colder ----
+    Timestamp shown_since;
+    int missed_in_row = 0;
+    TimerId block_timer = 0;
+    const AgentConfig* cfg = nullptr;
+    std::string reason;  // not-ready reason
 };
 
 struct ContactRt {
-    enum class Stage { kArrived, kQueued, kOffered, kTalking };
+    enum class Stage : uint8_t { kArrived, kQueued, kOffered, kTalking };
+    // ---- hot: every command on the contact ----
     InteractionId id;
-    Channel channel = Channel::kVoice;
-    Media media = Media::kVoice;
     Stage stage = Stage::kArrived;
     bool live = false;
-
+    bool on_hold = false;
+    bool callback_offered = false;
+    Channel channel = Channel::kVoice;
+    Media media = Media::kVoice;
     QueueIdx queue = kNone;
-    int priority = 0;                 // the contact's own, added to the queue's
-    Requirement extra;                // contact's own skills
-    std::vector<ReqIdx> widened;      // alternatives added by overflow rules
-    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
+    AgentIdx agent = kNone;
     BucketIdx bucket = kNone;
     uint32_t bucket_pos = 0;  // its entry's place in the bucket's heap, while waiting
+    int priority = 0;         // the contact's own, added to the queue's
     uint64_t seq = 0;         // arrival order, the last tie-break
-
-    Timestamp arrived_at;
+    TimerId ring_timer = 0;
+    TimerId rule_timer = 0;
     Timestamp waiting_since;  // rank time, kept across moves, failed offers and callbacks
     Timestamp queue_entry;    // entry into the current queue (time-based rules)
-    std::vector<QueueIdx> visited;
-    size_t next_time_rule = 0;
-    TimerId rule_timer = 0;
-    bool callback_offered = false;
-
-    AgentIdx agent = kNone;
-    TimerId ring_timer = 0;
-    Timestamp ring_ends;
     Timestamp answered_at;
-    bool on_hold = false;
+    Timestamp ring_ends;
+    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
+
+    // ---- colder ----
+    Timestamp arrived_at;
     Timestamp hold_since;
     int64_t hold_ms = 0;
+    size_t next_time_rule = 0;
+    Requirement extra;            // contact's own skills
+    std::vector<ReqIdx> widened;  // alternatives added by overflow rules
+    std::vector<QueueIdx> visited;
 };
 
 // A queue's time-triggered rule, or its max wait, in the order they fire.
@@ -118,7 +123,13 @@ struct Outcome {
 
 struct QueueRt {
     const QueueConfig* cfg = nullptr;
+    // The configuration routing reads on every contact, next to the rest of the hot state.
+    Strategy strategy = Strategy::kLongestIdle;
     Media media = Media::kVoice;
+    int64_t priority = 0;
+    Duration aging{0};
+    Duration ring_timeout{0};  // the queue's, or the center's default
+    Duration wrapup{0};
     ReqIdx base_req = kNone;
     // The bucket of contacts that wait for base_req alone, per media, once there is one.
     std::array<BucketIdx, kMediaCount> base_bucket{kNone, kNone, kNone};
@@ -136,10 +147,14 @@ struct QueueRt {
 
 // A waiting contact's place in service order: (class, rank time ms, seq), lower serves first.
 // Fixed when the contact starts waiting (aging is folded into the rank time).
+// It also carries what a freed agent compares across buckets (priority, waiting since), so
+// choosing among the heads of many buckets reads only the heaps, not each head's contact.
 struct WaitEntry {
     int64_t cls = 0;
     int64_t rank = 0;
     uint64_t seq = 0;
+    int64_t since = 0;     // waiting since, ms
+    int64_t priority = 0;  // queue's + contact's own
     ContactIdx contact = 0;
     auto Key() const { return std::tie(cls, rank, seq); }
 };
@@ -147,11 +162,24 @@ struct ServesFirst {
     bool operator()(const WaitEntry& a, const WaitEntry& b) const { return a.Key() < b.Key(); }
 };
 
+// What a freed agent compares across buckets, copied out of the bucket's head: the open-bucket
+// lists hold these inline, so choosing among many buckets reads a few contiguous lines instead
+// of each bucket and each head's heap.
+struct BucketHead {
+    int64_t priority = 0;  // queue's + contact's own
+    int64_t since = 0;     // waiting since, ms
+    uint64_t seq = 0;
+    int64_t aging_ms = 0;
+    ContactIdx contact = 0;
+    BucketIdx bucket = 0;
+};
+
 // Waiting contacts of one queue, one media and one eligibility set; the one served next is the
 // heap's top. (A queue mostly holds one media, but a transfer or a callback can bring another.)
 struct Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
+    int64_t aging_ms = 0;  // the queue's: a priority point per this much waiting
     std::vector<ReqIdx> eligibility;
     // While the bucket has contacts: its place in open_buckets[eligibility[i]][media].
     std::vector<uint32_t> open_pos;
@@ -205,9 +233,9 @@ struct Engine::Impl {
 
     std::vector<Bucket> buckets;
     std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx, std::less<>> bucket_index;
-    // Non-empty buckets by requirement and media, in no order: where a freed agent looks for
-    // work. A bucket knows its place in each list, so it leaves in O(1).
-    std::vector<std::array<std::vector<BucketIdx>, kMediaCount>> open_buckets;
+    // Non-empty buckets by requirement and media, in no order, with their heads: where a freed
+    // agent looks for work. A bucket knows its place in each list, so it leaves in O(1).
+    std::vector<std::array<std::vector<BucketHead>, kMediaCount>> open_buckets;
 
     std::vector<ContactRt> contacts;
     std::vector<ContactIdx> free_contacts;
@@ -267,6 +295,8 @@ struct Engine::Impl {
     void TryAgent(AgentIdx a);
     void Offer(ContactIdx c, AgentIdx a);
     double EffectivePriority(const ContactRt& c) const;
+    double EffectivePriority(const BucketHead& h) const;
+    uint32_t PoolOf(ReqIdx req, Strategy s, Media m);  // PoolFor without the map, once it exists
 
     // ---- waiting contacts (waiting.cpp) ----
     std::vector<ReqIdx> scratch_eligibility;
@@ -282,6 +312,8 @@ struct Engine::Impl {
     }
     void OpenBucket(BucketIdx b);
     void CloseBucket(BucketIdx b);
+    void PublishHead(BucketIdx b);  // after the bucket's head changed
+    BucketHead HeadOf(BucketIdx b) const;
     void EnterQueue(ContactIdx c, QueueIdx q, bool fresh_arrival);
     Duration ExpectedWait(QueueIdx q) const;
 

@@ -81,7 +81,7 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     w.started = now;
     w.handle = (now - c.answered_at);
     c.agent = kNone;
-    const Duration acw = a.cfg->wrapup.value_or(queues[c.queue].cfg->wrapup);
+    const Duration acw = a.wrapup.value_or(queues[c.queue].wrapup);
     w.ends = now + acw;
     a.wraps.push_back(w);
     if (acw.count() == 0) {

@@ -183,8 +183,12 @@ Status Engine::CheckInvariants() const {
         for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
             const auto& list =
                 s.open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
-            if (bucket.open_pos[i] >= list.size() || list[bucket.open_pos[i]] != b) {
+            if (bucket.open_pos[i] >= list.size() || list[bucket.open_pos[i]].bucket != b) {
                 return fail("an open bucket is missing from the open-bucket index");
+            }
+            const BucketHead& listed = list[bucket.open_pos[i]];
+            if (listed.contact != heap.top().contact || listed.seq != heap.top().seq) {
+                return fail("the open-bucket index shows a stale head");
             }
             open_count[bucket.eligibility[i]][static_cast<int>(bucket.media)]++;
         }

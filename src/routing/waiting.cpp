@@ -110,7 +110,12 @@ BucketIdx Engine::Impl::BucketFor(const ContactRt& c) {
                  .emplace(std::make_tuple(c.queue, c.media, c.eligibility),
                           BucketIdx(buckets.size()))
                  .first;
-        buckets.push_back(Bucket{c.queue, c.media, c.eligibility, {}, {}});
+        Bucket bucket;
+        bucket.queue = c.queue;
+        bucket.media = c.media;
+        bucket.aging_ms = q.aging.count();
+        bucket.eligibility = c.eligibility;
+        buckets.push_back(std::move(bucket));
     }
     if (plain) {
         q.base_bucket[m] = it->second;
@@ -124,17 +129,20 @@ void Engine::Impl::AddWaiting(ContactIdx ci) {
     const BucketIdx b = BucketFor(c);
     Bucket& bucket = buckets[b];
     const QueueRt& q = queues[c.queue];
-    const int64_t p = q.cfg->priority + c.priority;
+    const int64_t p = q.priority + c.priority;
     const int64_t since = ToMillis(c.waiting_since);
     // With aging, a priority point is worth `aging` of waiting: the order is fixed at entry.
-    const int64_t aging = q.cfg->aging.count();
-    const WaitEntry entry =
-        aging > 0 ? WaitEntry{0, since - p * aging, c.seq, ci} : WaitEntry{-p, since, c.seq, ci};
-    if (bucket.contacts.empty()) {
-        OpenBucket(b);
-    }
+    const int64_t aging = q.aging.count();
+    const WaitEntry entry = aging > 0 ? WaitEntry{0, since - p * aging, c.seq, since, p, ci}
+                                      : WaitEntry{-p, since, c.seq, since, p, ci};
+    const bool was_empty = bucket.contacts.empty();
     bucket.contacts.Push(entry, BucketPositions());
     c.bucket = b;
+    if (was_empty) {
+        OpenBucket(b);
+    } else if (bucket.contacts.top().contact == ci) {
+        PublishHead(b);  // it goes first: the listed head changes
+    }
     c.stage = ContactRt::Stage::kQueued;
     queues[c.queue].waiting += 1;
 }
@@ -146,21 +154,40 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
     }
     Bucket& bucket = buckets[c.bucket];
     assert(bucket.contacts.at(c.bucket_pos).contact == ci);
+    const bool was_head = c.bucket_pos == 0;
     bucket.contacts.EraseAt(c.bucket_pos, BucketPositions());
     if (bucket.contacts.empty()) {
         CloseBucket(c.bucket);
+    } else if (was_head) {
+        PublishHead(c.bucket);
     }
     c.bucket = kNone;
     queues[c.queue].waiting -= 1;
 }
 
+BucketHead Engine::Impl::HeadOf(BucketIdx b) const {
+    const Bucket& bucket = buckets[b];
+    const WaitEntry& top = bucket.contacts.top();
+    return BucketHead{top.priority, top.since, top.seq, bucket.aging_ms, top.contact, b};
+}
+
 void Engine::Impl::OpenBucket(BucketIdx b) {
     Bucket& bucket = buckets[b];
+    const BucketHead head = HeadOf(b);
     bucket.open_pos.resize(bucket.eligibility.size());
     for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
         auto& open = open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
         bucket.open_pos[i] = static_cast<uint32_t>(open.size());
-        open.push_back(b);
+        open.push_back(head);
+    }
+}
+
+void Engine::Impl::PublishHead(BucketIdx b) {
+    const Bucket& bucket = buckets[b];
+    const BucketHead head = HeadOf(b);
+    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
+        open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)][bucket.open_pos[i]] =
+            head;
     }
 }
 
@@ -171,8 +198,8 @@ void Engine::Impl::CloseBucket(BucketIdx b) {
         auto& open = open_buckets[r][static_cast<int>(bucket.media)];
         // The last open bucket of this requirement takes the leaving one's place.
         const uint32_t pos = bucket.open_pos[i];
-        const BucketIdx moved = open.back();
-        open[pos] = moved;
+        const BucketIdx moved = open.back().bucket;
+        open[pos] = open.back();
         open.pop_back();
         if (moved != b) {
             Bucket& other = buckets[moved];
