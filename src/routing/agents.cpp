@@ -114,8 +114,8 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         a.shown = shown;
         a.shown_since = now;
         if (shown != AgentStateKind::kLoggedOut) {
-            Emit(events::AgentState{a.id, std::string(AgentStateName(shown)),
-                                    shown == AgentStateKind::kNotReady ? a.reason : "", ""});
+            Emit<events::AgentState>(a.id, std::string(AgentStateName(shown)),
+                                     shown == AgentStateKind::kNotReady ? a.reason : "", "");
         }
     }
     const bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
@@ -149,8 +149,8 @@ void Engine::Impl::EmitPending(const AgentRt& a) {
         a.shown != AgentStateKind::kWrapup) {
         return;
     }
-    Emit(events::AgentState{a.id, std::string(AgentStateName(a.shown)),
-                            a.want_ready ? "" : a.reason, a.want_ready ? "ready" : "not_ready"});
+    Emit<events::AgentState>(a.id, std::string(AgentStateName(a.shown)),
+                             a.want_ready ? "" : a.reason, a.want_ready ? "ready" : "not_ready");
 }
 
 void Engine::Impl::BlockAfterFailedOffer(AgentIdx ai) {
@@ -187,7 +187,7 @@ Status Engine::Login(const AgentId& id, bool ready) {
     a->missed_in_row = 0;
     a->busy_ms = 0;
     s.SetStaffed(ai, +1);
-    s.Emit(events::AgentLogin{a->id});
+    s.Emit<events::AgentLogin>(a->id);
     s.Refresh(ai);
     return Status::Ok();
 }
@@ -215,7 +215,7 @@ Status Engine::Logout(const AgentId& id) {
     if (a->ringing != kNone) {
         s.FailOffer(a->ringing, "logout");
     }
-    s.Emit(events::AgentLogout{a->id});
+    s.Emit<events::AgentLogout>(a->id);
     s.Refresh(ai);
     for (QueueIdx q = 0; q < s.queues.size(); ++q) {
         if (!s.queues[q].no_agent_rules.empty() && s.queues[q].waiting > 0) {
@@ -264,7 +264,7 @@ Status Engine::SetNotReady(const AgentId& id, std::string reason) {
     if (reason_changed) {
         // Same state, new reason (break → meal): reported, since not-ready time is kept by reason.
         a->shown_since = s.clock.Now();
-        s.Emit(events::AgentState{a->id, "not_ready", a->reason, ""});
+        s.Emit<events::AgentState>(a->id, "not_ready", a->reason, "");
     } else if (request_changed) {
         s.EmitPending(*a);
     }

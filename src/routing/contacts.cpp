@@ -37,8 +37,8 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
     c.media = MediaOf(cmd.channel);
     c.arrived_at = s.clock.Now();
     s.contact_index.emplace(c.id, ci);
-    s.Emit(events::Arrive{
-        c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to, cmd.customer, {}});
+    s.Emit<events::Arrive>(c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to,
+                           cmd.customer);
     return Status::Ok();
 }
 
@@ -83,7 +83,7 @@ Status Engine::Hold(const InteractionId& id) {
     }
     c->on_hold = true;
     c->hold_since = s.clock.Now();
-    s.Emit(events::Hold{c->id, s.agents[c->agent].id});
+    s.Emit<events::Hold>(c->id, s.agents[c->agent].id);
     return Status::Ok();
 }
 
@@ -98,7 +98,7 @@ Status Engine::Unhold(const InteractionId& id) {
     }
     c->on_hold = false;
     c->hold_ms += (s.clock.Now() - c->hold_since).count();
-    s.Emit(events::Unhold{c->id, s.agents[c->agent].id});
+    s.Emit<events::Unhold>(c->id, s.agents[c->agent].id);
     return Status::Ok();
 }
 
@@ -118,7 +118,7 @@ Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue)
         return FailedPrecondition("only a talking contact can be transferred");
     }
     AgentIdx from = c.agent;
-    s.Emit(events::Transfer{c.id, s.agents[from].id, to_queue, {}});
+    s.Emit<events::Transfer>(c.id, s.agents[from].id, to_queue);
     s.StartWrapup(from, c);
     c.waiting_since = s.clock.Now();
     c.seq = s.next_seq++;
@@ -150,7 +150,7 @@ Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent)
     if (!s.Available(*target, c.media)) {
         return FailedPrecondition("agent \"" + to_agent.str() + "\" cannot take a contact now");
     }
-    s.Emit(events::Transfer{c.id, s.agents[from].id, {}, to_agent});
+    s.Emit<events::Transfer>(c.id, s.agents[from].id, QueueId{}, to_agent);
     s.StartWrapup(from, c);
     c.stage = ContactRt::Stage::kQueued;  // between agents; Offer takes it from here
     s.Offer(ci, s.agent_index.at(to_agent));
@@ -174,7 +174,7 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
         case ContactRt::Stage::kOffered: {
             const bool offered = c.stage == ContactRt::Stage::kOffered;
             if (by == HangupBy::kCustomer) {
-                s.Emit(events::Abandon{c.id, s.queues[c.queue].cfg->id});
+                s.Emit<events::Abandon>(c.id, s.queues[c.queue].id);
                 Duration waited = s.clock.Now() - c.queue_entry;
                 if (waited >= s.center.short_abandon) {
                     s.RecordOutcome(c.queue, false, waited);
@@ -194,7 +194,7 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
         }
         case ContactRt::Stage::kTalking: {
             AgentIdx a = c.agent;
-            s.Emit(events::Hangup{c.id, who, "talk", ""});
+            s.Emit<events::Hangup>(c.id, who, "talk", "");
             s.StartWrapup(a, c);
             s.FreeContact(ci);
             break;
@@ -222,7 +222,7 @@ Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::stri
     }
     // Keep what the callback inherits before the caller's contact ends.
     const ContactRt caller = s.contacts[ci];
-    s.Emit(events::CallbackRequest{caller.id, number, s.queues[caller.queue].cfg->id, cb_id});
+    s.Emit<events::CallbackRequest>(caller.id, number, s.queues[caller.queue].id, cb_id);
     s.RemoveWaiting(ci);
     s.EndContact(ci, "customer", "queue", "callback");
 
@@ -236,7 +236,7 @@ Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::stri
     cb.extra = caller.extra;
     cb.waiting_since = caller.waiting_since;  // the caller's place in line
     s.contact_index.emplace(cb.id, cbi);
-    s.Emit(events::Arrive{cb.id, "callback", "out", "", number, "", caller.id});
+    s.Emit<events::Arrive>(cb.id, "callback", "out", "", number, "", caller.id);
     s.EnterQueue(cbi, caller.queue, /*fresh_arrival=*/false);
     return cb_id;
 }

@@ -168,7 +168,7 @@ void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {
     c.agent = ai;
     a.ringing = ci;
     a.used[static_cast<int>(c.media)] += 1;
-    Emit(events::Offer{c.id, a.id, q.cfg->id});
+    Emit<events::Offer>(c.id, a.id, q.id);
     c.ring_ends = clock.Now() + q.ring_timeout;
     c.ring_timer = timers.Schedule(c.ring_ends, ContactTimer<&Impl::OnRingTimeout>(ci));
     Refresh(ai);

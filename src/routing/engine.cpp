@@ -115,6 +115,7 @@ void Engine::Impl::BuildQueues() {
         QueueRt& rt = queues[q];
         rt.cfg = &center.queues[q];
         rt.media = MediaOf(rt.cfg->channel);
+        rt.id = rt.cfg->id;
         rt.strategy = rt.cfg->strategy;
         rt.priority = rt.cfg->priority;
         rt.aging = rt.cfg->aging;

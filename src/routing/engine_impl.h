@@ -123,6 +123,7 @@ struct Outcome {
 
 struct QueueRt {
     const QueueConfig* cfg = nullptr;
+    QueueId id;  // for events, without a trip into the configuration
     // The configuration routing reads on every contact, next to the rest of the hot state.
     Strategy strategy = Strategy::kLongestIdle;
     Media media = Media::kVoice;
@@ -216,9 +217,9 @@ struct Engine::Impl {
     uint64_t next_seq = 1;
 
     std::vector<AgentRt> agents;
-    std::unordered_map<AgentId, AgentIdx> agent_index;
+    boost::unordered_flat_map<AgentId, AgentIdx, std::hash<AgentId>> agent_index;
     std::vector<QueueRt> queues;
-    std::unordered_map<QueueId, QueueIdx> queue_index;
+    boost::unordered_flat_map<QueueId, QueueIdx, std::hash<QueueId>> queue_index;
     std::vector<MergeRt> merges;
 
     // Requirements, interned; each with its (static) member agents.
@@ -252,10 +253,13 @@ struct Engine::Impl {
     // ---- events ----
     // While restoring a state the events that made it are already in the log: none is emitted.
     bool silent = false;
-    template <class T>
-    void Emit(T body) {
+    // The event is built in place inside the variant from `args` (its fields in order): no
+    // moves of its strings, and nothing built at all while silent.
+    template <class T, class... Args>
+    void Emit(Args&&... args) {
         if (!silent) {
-            sink.OnEvent(Event{clock.Now(), EventBody{std::move(body)}});
+            sink.OnEvent(
+                Event{clock.Now(), EventBody{std::in_place_type<T>, std::forward<Args>(args)...}});
         }
     }
 

@@ -93,9 +93,9 @@ void Engine::Impl::SetMerged(size_t mi, bool active, const std::string& why) {
         names.push_back(queues[qi].cfg->id.str());
     }
     if (active) {
-        Emit(events::Merge{m.rule->id, names, why});
+        Emit<events::Merge>(m.rule->id, names, why);
     } else {
-        Emit(events::Split{m.rule->id, names, why});
+        Emit<events::Split>(m.rule->id, names, why);
     }
     // Each queue's extra pools: the own pools of every queue it is merged with right now.
     for (QueueIdx qi : m.queues) {

@@ -8,7 +8,7 @@ namespace hotline::routing {
 
 void Engine::Impl::EndContact(ContactIdx ci, const std::string& by, const std::string& stage,
                               const std::string& reason) {
-    Emit(events::Hangup{contacts[ci].id, by, stage, reason});
+    Emit<events::Hangup>(contacts[ci].id, by, stage, reason);
     FreeContact(ci);
 }
 
@@ -31,7 +31,7 @@ void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
     c.ring_timer = 0;
     a.ringing = kNone;
     a.used[static_cast<int>(c.media)] -= 1;
-    Emit(events::OfferFail{c.id, a.id, why});
+    Emit<events::OfferFail>(c.id, a.id, why);
     if (why == "no_answer") {
         a.missed_in_row += 1;
         if (center.max_missed_offers > 0 && a.missed_in_row >= center.max_missed_offers) {
@@ -105,7 +105,7 @@ void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& dispo
         timers.Cancel(w.timer);
     }
     const Timestamp now = clock.Now();
-    Emit(events::WrapupEnd{w.id, a.id, disposition, notes});
+    Emit<events::WrapupEnd>(w.id, a.id, disposition, notes);
     a.used[static_cast<int>(w.media)] -= 1;
     a.calls += 1;
     a.talk_ms += w.handle.count();
@@ -141,7 +141,7 @@ Status Engine::Answer(const InteractionId& id) {
     a.ringing = kNone;
     a.talking += 1;
     a.missed_in_row = 0;
-    s.Emit(events::Answer{c->id, a.id, s.queues[c->queue].cfg->id});
+    s.Emit<events::Answer>(c->id, a.id, s.queues[c->queue].id);
     s.RecordOutcome(c->queue, true, s.clock.Now() - c->queue_entry);
     s.Refresh(c->agent);
     return Status::Ok();
@@ -202,7 +202,7 @@ Status Engine::ExtendWrapup(const AgentId& agent, const InteractionId& id, Durat
     }
     it->ends += extra;
     it->timer = s.ScheduleWrapEnd(ai, id, it->ends);
-    s.Emit(events::WrapupExtend{id, agent, ToMillis(it->ends)});
+    s.Emit<events::WrapupExtend>(id, agent, ToMillis(it->ends));
     return Status::Ok();
 }
 

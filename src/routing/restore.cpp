@@ -168,16 +168,16 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     s.silent = false;
 
     for (const auto& [id, stage] : to_end) {
-        s.Emit(events::Hangup{id, "system", stage, "restart"});
+        s.Emit<events::Hangup>(id, "system", stage, "restart");
     }
     for (const auto& [id, agent] : wraps_to_end) {
-        s.Emit(events::WrapupEnd{id, agent, "", ""});
+        s.Emit<events::WrapupEnd>(id, agent, "", "");
     }
     for (const AgentId& agent : dropped_agents) {
-        s.Emit(events::AgentLogout{agent});
+        s.Emit<events::AgentLogout>(agent);
     }
     for (const auto& [ci, ai] : lost_offers) {
-        s.Emit(events::OfferFail{s.contacts[ci].id, s.agents[ai].id, "restart"});
+        s.Emit<events::OfferFail>(s.contacts[ci].id, s.agents[ai].id, "restart");
         ++rep.offers_returned;
     }
     for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {

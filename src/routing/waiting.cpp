@@ -249,7 +249,7 @@ void Engine::Impl::EnterQueue(ContactIdx ci, QueueIdx qi, bool fresh_arrival) {
     if (c.waiting_since != now) {
         since = ToMillis(c.waiting_since);
     }
-    Emit(events::Enqueue{c.id, queues[qi].cfg->id, c.priority, SkillStrings(c.extra), since});
+    Emit<events::Enqueue>(c.id, queues[qi].id, c.priority, SkillStrings(c.extra), since);
     c.eligibility.clear();
     RecomputeEligibility(ci);
     if (fresh_arrival) {
