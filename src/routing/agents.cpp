@@ -133,13 +133,16 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         int64_t logged = (now - a.login_at).count();
         a.occupancy_permille = logged > 0 ? a.busy_ms * 1000 / logged : 0;
     }
+    // Work first, pools second: in a busy center a freed agent takes a waiting contact at once,
+    // and putting it into every pool of its requirements only to take it out again would be
+    // most of the cost of the decision. (The offer's own refresh settles the pools.)
+    if (any_available && TryAgent(ai, avail)) {
+        return;
+    }
     for (int m = 0; m < kMediaCount; ++m) {
         if (avail[m] && !a.indexed[m]) {
             Index(ai, static_cast<Media>(m));
         }
-    }
-    if (any_available) {
-        TryAgent(ai);
     }
 }
 

@@ -128,11 +128,11 @@ void Engine::Impl::TryContact(ContactIdx ci) {
     }
 }
 
-void Engine::Impl::TryAgent(AgentIdx ai) {
+bool Engine::Impl::TryAgent(AgentIdx ai, const std::array<bool, kMediaCount>& media) {
     const AgentRt& a = agents[ai];
     std::optional<ContactIdx> best;
     for (int m = 0; m < kMediaCount; ++m) {
-        if (!a.indexed[m]) {
+        if (!media[m]) {
             continue;
         }
         auto c = ChooseContact(a, static_cast<Media>(m));
@@ -150,9 +150,11 @@ void Engine::Impl::TryAgent(AgentIdx ai) {
             best = c;
         }
     }
-    if (best) {
-        Offer(*best, ai);
+    if (!best) {
+        return false;
     }
+    Offer(*best, ai);
+    return true;
 }
 
 void Engine::Impl::Offer(ContactIdx ci, AgentIdx ai) {

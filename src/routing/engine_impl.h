@@ -296,7 +296,8 @@ struct Engine::Impl {
     std::optional<AgentIdx> ChooseAgent(const ContactRt& c);
     std::optional<ContactIdx> ChooseContact(const AgentRt& a, Media m) const;
     void TryContact(ContactIdx c);
-    void TryAgent(AgentIdx a);
+    // Offers the agent the best contact waiting in the media it is free for; false if none.
+    bool TryAgent(AgentIdx a, const std::array<bool, kMediaCount>& media);
     void Offer(ContactIdx c, AgentIdx a);
     double EffectivePriority(const ContactRt& c) const;
     double EffectivePriority(const BucketHead& h) const;
