@@ -46,7 +46,16 @@ class OrderedPool {
         AgentIdx agent;
     };
     struct KeyLess {
-        bool operator()(const Entry& a, const Entry& b) const { return a.key < b.key; }
+        // Spelled out: std::array's generic comparison costs several times the instructions.
+        bool operator()(const Entry& a, const Entry& b) const {
+            if (a.key[0] != b.key[0]) {
+                return a.key[0] < b.key[0];
+            }
+            if (a.key[1] != b.key[1]) {
+                return a.key[1] < b.key[1];
+            }
+            return a.key[2] < b.key[2];
+        }
     };
     auto Positions() {
         return [this](const Entry& e, uint32_t pos) { pos_[e.slot] = pos; };

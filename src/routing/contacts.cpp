@@ -27,16 +27,18 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
     if (cmd.id.empty()) {
         return InvalidArgument("an interaction needs an id");
     }
-    if (s.contact_index.contains(cmd.id)) {
+    // One probe: claim the id, then fill in the slot (nothing else touches the index between).
+    auto [slot, fresh] = s.contact_index.try_emplace(cmd.id, kNone);
+    if (!fresh) {
         return Conflict("interaction \"" + cmd.id.str() + "\" is already in progress");
     }
     ContactIdx ci = s.NewContact();
+    slot->second = ci;
     ContactRt& c = s.contacts[ci];
     c.id = cmd.id;
     c.channel = cmd.channel;
     c.media = MediaOf(cmd.channel);
     c.arrived_at = s.clock.Now();
-    s.contact_index.emplace(c.id, ci);
     s.Emit<events::Arrive>(c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to,
                            cmd.customer);
     return Status::Ok();

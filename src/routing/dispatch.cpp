@@ -39,7 +39,8 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
     const StrategyImpl& impl = GetStrategy(s);
     std::optional<Candidate> best;
     int64_t best_distance = INT64_MAX;
-    std::vector<std::pair<uint32_t, int64_t>> weighted;  // pool, total weight
+    auto& weighted = scratch_weighted;  // pool, total weight; reused: no allocation per draw
+    weighted.clear();
     int64_t total = 0;
     for (ReqIdx r : c.eligibility) {
         PoolRt& pool = pools[PoolOf(r, s, c.media)];

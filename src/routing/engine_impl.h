@@ -157,10 +157,17 @@ struct WaitEntry {
     int64_t since = 0;     // waiting since, ms
     int64_t priority = 0;  // queue's + contact's own
     ContactIdx contact = 0;
-    auto Key() const { return std::tie(cls, rank, seq); }
 };
 struct ServesFirst {
-    bool operator()(const WaitEntry& a, const WaitEntry& b) const { return a.Key() < b.Key(); }
+    bool operator()(const WaitEntry& a, const WaitEntry& b) const {
+        if (a.cls != b.cls) {
+            return a.cls < b.cls;
+        }
+        if (a.rank != b.rank) {
+            return a.rank < b.rank;
+        }
+        return a.seq < b.seq;
+    }
 };
 
 // What a freed agent compares across buckets, copied out of the bucket's head: the open-bucket
@@ -294,6 +301,7 @@ struct Engine::Impl {
 
     // ---- matching (dispatch.cpp) ----
     std::optional<AgentIdx> ChooseAgent(const ContactRt& c);
+    std::vector<std::pair<uint32_t, int64_t>> scratch_weighted;
     std::optional<ContactIdx> ChooseContact(const AgentRt& a, Media m) const;
     void TryContact(ContactIdx c);
     // Offers the agent the best contact waiting in the media it is free for; false if none.

@@ -56,17 +56,18 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
     }
     contact_index.erase(c.id);
     // Reset, but keep the vectors' storage for the next contact in this slot: a contact's life
-    // then allocates nothing here.
-    ContactRt fresh;
-    fresh.extra = std::move(c.extra);
-    fresh.widened = std::move(c.widened);
-    fresh.eligibility = std::move(c.eligibility);
-    fresh.visited = std::move(c.visited);
-    fresh.extra.clear();
-    fresh.widened.clear();
-    fresh.eligibility.clear();
-    fresh.visited.clear();
-    c = std::move(fresh);
+    // then allocates nothing here. The vectors are set aside, the rest is assigned from a
+    // default contact, and the vectors come back empty.
+    Requirement extra = std::move(c.extra);
+    std::vector<ReqIdx> widened = std::move(c.widened);
+    std::vector<ReqIdx> eligibility = std::move(c.eligibility);
+    std::vector<QueueIdx> visited = std::move(c.visited);
+    c = ContactRt{};
+    extra.clear(), widened.clear(), eligibility.clear(), visited.clear();
+    c.extra = std::move(extra);
+    c.widened = std::move(widened);
+    c.eligibility = std::move(eligibility);
+    c.visited = std::move(visited);
     free_contacts.push_back(ci);
 }
 
