@@ -30,6 +30,45 @@ std::optional<Candidate> OrderedPool::Best() const {
     return Candidate{heap_.top().agent, heap_.top().key};
 }
 
+// ---- ArrivalPool: sorted doubly-linked list ----
+
+void ArrivalPool::Insert(Slot slot, AgentIdx agent, const RankKey& key) {
+    Node& n = nodes_[slot];
+    assert(!n.in && "an agent is in a pool once");
+    Slot after = tail_;
+    while (after != kNil && key < nodes_[after].key) {
+        after = nodes_[after].prev;
+    }
+    n.key = key;
+    n.agent = agent;
+    n.in = true;
+    n.prev = after;
+    n.next = after == kNil ? head_ : nodes_[after].next;
+    (n.prev == kNil ? head_ : nodes_[n.prev].next) = slot;
+    (n.next == kNil ? tail_ : nodes_[n.next].prev) = slot;
+    ++size_;
+}
+
+bool ArrivalPool::Erase(Slot slot) {
+    Node& n = nodes_[slot];
+    if (!n.in) {
+        return false;
+    }
+    (n.prev == kNil ? head_ : nodes_[n.prev].next) = n.next;
+    (n.next == kNil ? tail_ : nodes_[n.next].prev) = n.prev;
+    n.in = false;
+    n.prev = n.next = kNil;
+    --size_;
+    return true;
+}
+
+std::optional<Candidate> ArrivalPool::Best() const {
+    if (head_ == kNil) {
+        return std::nullopt;
+    }
+    return Candidate{nodes_[head_].agent, nodes_[head_].key};
+}
+
 // ---- CyclicPool: two-level bitset ----
 
 CyclicPool::CyclicPool(std::vector<AgentIdx> members, std::vector<int64_t> orders)

@@ -58,6 +58,48 @@ TEST(OrderedPool, AgreesWithASortedSetUnderRandomChurn) {
     }
 }
 
+// Mostly in order, as agents become free one after another, with ties in the same millisecond
+// arriving in any id order and agents leaving from anywhere.
+TEST(ArrivalPool, AgreesWithASortedSetWhenAgentsArriveRoughlyInOrder) {
+    const size_t n = 200;
+    ArrivalPool pool(n);
+    std::set<std::pair<RankKey, Slot>> expect;
+    std::map<Slot, RankKey> in;
+    std::mt19937_64 rng(5);
+    int64_t now = 0;
+    for (int step = 0; step < 200'000; ++step) {
+        if (rng() % 3 == 0) {
+            ++now;
+        }
+        Slot s = static_cast<Slot>(rng() % n);
+        if (auto it = in.find(s); it != in.end()) {
+            ASSERT_TRUE(pool.Erase(s));
+            expect.erase({it->second, s});
+            in.erase(it);
+        } else {
+            // Now or (rarely) a little in the past, ties broken by the slot as id rank.
+            int64_t at = rng() % 50 == 0 ? now - static_cast<int64_t>(rng() % 20) : now;
+            RankKey key{at, 0, s};
+            pool.Insert(s, s + 1000, key);
+            expect.insert({key, s});
+            in[s] = key;
+        }
+        ASSERT_EQ(pool.size(), expect.size());
+        if (expect.empty()) {
+            ASSERT_FALSE(pool.Best().has_value());
+        } else {
+            ASSERT_EQ(pool.Best()->agent, expect.begin()->second + 1000) << "step " << step;
+        }
+    }
+    // Drain in order: the list is sorted all the way, not only at its head.
+    while (!expect.empty()) {
+        ASSERT_EQ(pool.Best()->agent, expect.begin()->second + 1000);
+        ASSERT_TRUE(pool.Erase(expect.begin()->second));
+        expect.erase(expect.begin());
+    }
+    EXPECT_TRUE(pool.empty());
+}
+
 TEST(CyclicPool, FirstAfterGoesForwardAndWraps) {
     CyclicPool p({7, 8, 9}, {2, 5, 9});  // agents 7, 8, 9 at configuration positions 2, 5, 9
     EXPECT_FALSE(p.FirstAfter(0).has_value());

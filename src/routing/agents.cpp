@@ -52,12 +52,14 @@ RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p) const {
 }
 
 void Engine::Impl::EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot) {
-    if (pool.ordered) {
-        pool.ordered->Insert(slot, ai, KeyFor(a, pool));
-    } else if (pool.cyclic) {
-        pool.cyclic->Insert(slot);
+    if (auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
+        heap->Insert(slot, ai, KeyFor(a, pool));
+    } else if (auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
+        list->Insert(slot, ai, KeyFor(a, pool));
+    } else if (auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
+        cyclic->Insert(slot);
     } else {
-        pool.weighted->SetWeight(slot, pool.impl->weight(a, reqs[pool.req]));
+        std::get<WeightedPool>(pool.agents).SetWeight(slot, pool.impl->weight(a, reqs[pool.req]));
     }
 }
 
@@ -83,12 +85,14 @@ void Engine::Impl::Unindex(AgentIdx ai, Media m) {
         for (uint32_t p : pools_of_req[rs.req][mi]) {
             PoolRt& pool = pools[p];
             [[maybe_unused]] bool erased = true;
-            if (pool.ordered) {
-                erased = pool.ordered->Erase(rs.slot);
-            } else if (pool.cyclic) {
-                erased = pool.cyclic->Erase(rs.slot);
+            if (auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
+                erased = heap->Erase(rs.slot);
+            } else if (auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
+                erased = list->Erase(rs.slot);
+            } else if (auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
+                erased = cyclic->Erase(rs.slot);
             } else {
-                pool.weighted->SetWeight(rs.slot, 0);
+                std::get<WeightedPool>(pool.agents).SetWeight(rs.slot, 0);
             }
             assert(erased && "an indexed agent is in every pool of its requirements");
         }

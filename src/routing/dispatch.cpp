@@ -45,15 +45,18 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
     for (ReqIdx r : c.eligibility) {
         PoolRt& pool = pools[PoolOf(r, s, c.media)];
         switch (impl.pick) {
-            case StrategyImpl::Pick::kBest: {
-                auto cand = pool.ordered->Best();
+            case StrategyImpl::Pick::kBest:
+            case StrategyImpl::Pick::kArrival: {
+                auto cand = impl.pick == StrategyImpl::Pick::kBest
+                                ? std::get<OrderedPool>(pool.agents).Best()
+                                : std::get<ArrivalPool>(pool.agents).Best();
                 if (cand && (!best || cand->key < best->key)) {
                     best = cand;
                 }
                 break;
             }
             case StrategyImpl::Pick::kCyclic: {
-                auto cand = pool.cyclic->FirstAfter(q.rr_last);
+                auto cand = std::get<CyclicPool>(pool.agents).FirstAfter(q.rr_last);
                 if (!cand) {
                     break;
                 }
@@ -67,12 +70,14 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
                 }
                 break;
             }
-            case StrategyImpl::Pick::kWeighted:
-                if (pool.weighted->total() > 0) {
-                    weighted.emplace_back(&pool - pools.data(), pool.weighted->total());
-                    total += pool.weighted->total();
+            case StrategyImpl::Pick::kWeighted: {
+                const int64_t w = std::get<WeightedPool>(pool.agents).total();
+                if (w > 0) {
+                    weighted.emplace_back(&pool - pools.data(), w);
+                    total += w;
                 }
                 break;
+            }
         }
     }
     if (impl.pick != StrategyImpl::Pick::kWeighted) {
@@ -89,7 +94,7 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
     int64_t pick = std::uniform_int_distribution<int64_t>(0, total - 1)(rng);
     for (auto [p, w] : weighted) {
         if (pick < w) {
-            return pools[p].weighted->Draw(rng);
+            return std::get<WeightedPool>(pools[p].agents).Draw(rng);
         }
         pick -= w;
     }

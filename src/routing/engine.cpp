@@ -84,27 +84,37 @@ uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
     const std::vector<AgentIdx>& members = req_members[req];
     switch (p.impl->pick) {
         case StrategyImpl::Pick::kBest:
-            p.ordered = std::make_unique<OrderedPool>(members.size());
+            p.agents.emplace<OrderedPool>(members.size());
+            break;
+        case StrategyImpl::Pick::kArrival:
+            p.agents.emplace<ArrivalPool>(members.size());
             break;
         case StrategyImpl::Pick::kCyclic: {
             std::vector<int64_t> orders;
             for (AgentIdx a : members) {
                 orders.push_back(agents[a].order);
             }
-            p.cyclic = std::make_unique<CyclicPool>(members, std::move(orders));
+            p.agents.emplace<CyclicPool>(members, std::move(orders));
             break;
         }
         case StrategyImpl::Pick::kWeighted:
-            p.weighted = std::make_unique<WeightedPool>(members);
+            p.agents.emplace<WeightedPool>(members);
             break;
     }
     pools.push_back(std::move(p));
     pools_of_req[req][static_cast<int>(m)].push_back(it->second);
+    // The requirement's free agents join, in rank order (an arrival list stays O(1) per agent).
     PoolRt& pool = pools.back();
+    std::vector<std::pair<RankKey, Slot>> free;
     for (Slot slot = 0; slot < members.size(); ++slot) {
         if (agents[members[slot]].indexed[static_cast<int>(m)]) {
-            EnterPool(pool, agents[members[slot]], members[slot], slot);
+            free.emplace_back(pool.impl->rank ? KeyFor(agents[members[slot]], pool) : RankKey{},
+                              slot);
         }
+    }
+    std::sort(free.begin(), free.end());
+    for (const auto& [key, slot] : free) {
+        EnterPool(pool, agents[members[slot]], members[slot], slot);
     }
     return it->second;
 }

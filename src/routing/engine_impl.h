@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <variant>
 
 #include "agent_pool.h"
 #include "hotline/routing/engine.h"
@@ -199,10 +200,8 @@ struct PoolRt {
     Strategy strategy = Strategy::kLongestIdle;
     const StrategyImpl* impl = nullptr;
     Media media = Media::kVoice;
-    // Exactly one of these, by the strategy's kind of pick.
-    std::unique_ptr<OrderedPool> ordered;
-    std::unique_ptr<CyclicPool> cyclic;
-    std::unique_ptr<WeightedPool> weighted;
+    // By the strategy's kind of pick; held inline, so reaching a pool is one look-up.
+    std::variant<OrderedPool, ArrivalPool, CyclicPool, WeightedPool> agents;
 };
 
 struct MergeRt {

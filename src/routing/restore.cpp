@@ -150,8 +150,18 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         ++rep.wraps;
     }
     // Each agent shows what the log last showed; the free ones go into their pools now, keeping
-    // how long they have been idle.
+    // how long they have been idle — longest idle first, the order an arrival-ordered pool
+    // takes without searching.
+    std::vector<AgentIdx> by_idle(s.agents.size());
     for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {
+        by_idle[ai] = ai;
+    }
+    std::sort(by_idle.begin(), by_idle.end(), [&](AgentIdx x, AgentIdx y) {
+        const AgentRt& a = s.agents[x];
+        const AgentRt& b = s.agents[y];
+        return a.idle_since != b.idle_since ? a.idle_since < b.idle_since : a.id_rank < b.id_rank;
+    });
+    for (AgentIdx ai : by_idle) {
         AgentRt& a = s.agents[ai];
         if (!a.logged_in) {
             continue;

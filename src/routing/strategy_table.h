@@ -12,7 +12,9 @@ namespace hotline::routing {
 struct AgentRt;
 
 struct StrategyImpl {
-    enum class Pick { kBest, kCyclic, kWeighted };
+    // kArrival is kBest for ranks that grow as agents become free (the time they did): their
+    // pool is a list in arrival order instead of a heap.
+    enum class Pick { kBest, kArrival, kCyclic, kWeighted };
     Pick pick = Pick::kBest;
     // Ordered strategies: key[0], key[1] (lower is better); key[2] is set to the id rank.
     RankKey (*rank)(const AgentRt& agent, const Requirement& req) = nullptr;

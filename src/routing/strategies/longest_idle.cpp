@@ -5,7 +5,7 @@ namespace hotline::routing {
 
 extern const StrategyImpl kLongestIdle;
 const StrategyImpl kLongestIdle{
-    StrategyImpl::Pick::kBest,
+    StrategyImpl::Pick::kArrival,  // idle_since is the moment the agent entered the pool
     [](const AgentRt& a, const Requirement&) {
         return RankKey{ToMillis(a.idle_since), 0, 0};
     },
