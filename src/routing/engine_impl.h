@@ -2,6 +2,7 @@
 // The engine's private state. Agents, queues and requirements are dense indexes; external ids
 // are mapped once at the command boundary.
 
+#include <boost/container_hash/hash.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <deque>
 #include <map>
@@ -22,6 +23,15 @@ using ReqIdx = uint32_t;
 using ContactIdx = uint32_t;
 using BucketIdx = uint32_t;
 inline constexpr uint32_t kNone = UINT32_MAX;
+
+// Ids are short strings; Boost's string hash is about twice as fast on them as libstdc++'s
+// (3 ns against 6–7 ns for "c123456"), and every command looks one up.
+struct IdHash {
+    template <class Tag>
+    size_t operator()(const StrongId<Tag>& id) const {
+        return boost::hash<std::string>{}(id.str());
+    }
+};
 
 // One contact's wrap-up on one agent. Kept on the agent, not the contact: the contact may be
 // gone (hung up) or talking to someone else (transferred) while the agent still works on it.
@@ -76,10 +86,11 @@ struct AgentRt {
     std::string reason;  // not-ready reason
 };
 
-struct ContactRt {
+// A contact's plain fields (hot ones first), kept apart from its strings and vectors so that a
+// freed slot is reset by one assignment while the vectors keep their storage.
+struct ContactScalars {
     enum class Stage : uint8_t { kArrived, kQueued, kOffered, kTalking };
     // ---- hot: every command on the contact ----
-    InteractionId id;
     Stage stage = Stage::kArrived;
     bool live = false;
     bool on_hold = false;
@@ -98,15 +109,19 @@ struct ContactRt {
     Timestamp queue_entry;    // entry into the current queue (time-based rules)
     Timestamp answered_at;
     Timestamp ring_ends;
-    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
 
     // ---- colder ----
     Timestamp arrived_at;
     Timestamp hold_since;
     int64_t hold_ms = 0;
     size_t next_time_rule = 0;
-    Requirement extra;            // contact's own skills
-    std::vector<ReqIdx> widened;  // alternatives added by overflow rules
+};
+
+struct ContactRt : ContactScalars {
+    InteractionId id;
+    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
+    Requirement extra;                // contact's own skills
+    std::vector<ReqIdx> widened;      // alternatives added by overflow rules
     std::vector<QueueIdx> visited;
 };
 
@@ -223,9 +238,9 @@ struct Engine::Impl {
     uint64_t next_seq = 1;
 
     std::vector<AgentRt> agents;
-    boost::unordered_flat_map<AgentId, AgentIdx, std::hash<AgentId>> agent_index;
+    boost::unordered_flat_map<AgentId, AgentIdx, IdHash> agent_index;
     std::vector<QueueRt> queues;
-    boost::unordered_flat_map<QueueId, QueueIdx, std::hash<QueueId>> queue_index;
+    boost::unordered_flat_map<QueueId, QueueIdx, IdHash> queue_index;
     std::vector<MergeRt> merges;
 
     // Requirements, interned; each with its (static) member agents.
@@ -248,7 +263,7 @@ struct Engine::Impl {
     std::vector<ContactIdx> free_contacts;
     // Open addressing (Boost 1.81's flat map): a lookup by interaction id is one probe sequence
     // in one array instead of a walk along a chain of separately allocated nodes.
-    boost::unordered_flat_map<InteractionId, ContactIdx, std::hash<InteractionId>> contact_index;
+    boost::unordered_flat_map<InteractionId, ContactIdx, IdHash> contact_index;
 
     // ---- setup (engine.cpp) ----
     void BuildQueues();

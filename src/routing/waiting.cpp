@@ -56,18 +56,13 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
     }
     contact_index.erase(c.id);
     // Reset, but keep the vectors' storage for the next contact in this slot: a contact's life
-    // then allocates nothing here. The vectors are set aside, the rest is assigned from a
-    // default contact, and the vectors come back empty.
-    Requirement extra = std::move(c.extra);
-    std::vector<ReqIdx> widened = std::move(c.widened);
-    std::vector<ReqIdx> eligibility = std::move(c.eligibility);
-    std::vector<QueueIdx> visited = std::move(c.visited);
-    c = ContactRt{};
-    extra.clear(), widened.clear(), eligibility.clear(), visited.clear();
-    c.extra = std::move(extra);
-    c.widened = std::move(widened);
-    c.eligibility = std::move(eligibility);
-    c.visited = std::move(visited);
+    // then allocates nothing here.
+    static_cast<ContactScalars&>(c) = ContactScalars{};
+    c.id = InteractionId{};
+    c.eligibility.clear();
+    c.extra.clear();
+    c.widened.clear();
+    c.visited.clear();
     free_contacts.push_back(ci);
 }
 
