@@ -100,6 +100,7 @@ class CyclicPool {
     CyclicPool(std::vector<AgentIdx> members, std::vector<int64_t> orders);
     void Insert(Slot slot);
     bool Erase(Slot slot);
+    bool Contains(Slot slot) const { return (words_[slot / 64] >> (slot % 64)) & 1; }
     bool empty() const { return count_ == 0; }
     size_t size() const { return count_; }
     // The first member whose order is after `after`, wrapping around; key[0] is its order.
@@ -119,6 +120,7 @@ class WeightedPool {
     explicit WeightedPool(std::vector<AgentIdx> members);
     void SetWeight(Slot slot, int64_t weight);  // 0 removes the member from the draw
     int64_t total() const { return total_; }
+    int64_t weight(Slot slot) const { return weight_[slot]; }
     std::optional<AgentIdx> Draw(std::mt19937_64& rng) const;
 
   private:

@@ -135,6 +135,43 @@ Status Engine::CheckInvariants() const {
             return fail(a.id.str() + " works while logged out");
         }
     }
+    // Every pool holds exactly its requirement's members who are free for its media, and the
+    // ordered ones offer the agent with the truly best rank.
+    for (const PoolRt& pool : s.pools) {
+        const std::vector<AgentIdx>& members = s.req_members[pool.req];
+        std::optional<RankKey> best;
+        for (Slot slot = 0; slot < members.size(); ++slot) {
+            const AgentRt& a = s.agents[members[slot]];
+            bool in = false;
+            if (const auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
+                in = heap->Contains(slot);
+            } else if (const auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
+                in = list->Contains(slot);
+            } else if (const auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
+                in = cyclic->Contains(slot);
+            } else {
+                in = std::get<WeightedPool>(pool.agents).weight(slot) > 0;
+            }
+            if (in != a.indexed[static_cast<int>(pool.media)]) {
+                return fail(a.id.str() + " is in a pool it should not be in, or missing from one");
+            }
+            if (in && pool.impl->rank) {
+                const RankKey key = s.KeyFor(a, pool);
+                best = best ? std::min(*best, key) : key;
+            }
+        }
+        std::optional<Candidate> top;
+        if (const auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
+            top = heap->Best();
+        } else if (const auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
+            top = list->Best();
+        } else {
+            continue;
+        }
+        if (top.has_value() != best.has_value() || (top && top->key != *best)) {
+            return fail("a pool's best agent is not the best-ranked free agent");
+        }
+    }
     std::vector<int> waiting(s.queues.size(), 0);
     for (const ContactRt& c : s.contacts) {
         if (!c.live || c.stage != ContactRt::Stage::kQueued) {
