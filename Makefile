@@ -50,6 +50,7 @@ bench: build
 	bench/server_load.sh $(BUILD)
 	node bench/ws_fanout.mjs 1000 200
 	bench/sip_load.sh $(BUILD) 100 200 300
+	bench/routing_cost.sh $(BUILD)
 
 format:
 	find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format-16 -i

@@ -12,6 +12,7 @@ packages=(
   chromium fonts-noto-cjk coinor-libcbc-dev python3-simpy3
   libsqlite3-dev libsodium-dev wrk
   libre-dev libspandsp-dev libsndfile1-dev espeak-ng espeak-ng-data sox sip-tester baresip-core
+  valgrind
 )
 
 missing=()
