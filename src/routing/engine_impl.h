@@ -37,6 +37,7 @@ struct IdHash {
 // gone (hung up) or talking to someone else (transferred) while the agent still works on it.
 struct WrapRt {
     InteractionId id;
+    uint32_t tag = 0;  // the agent's own number for it, which its timer carries
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
     Timestamp started;
@@ -82,6 +83,7 @@ struct AgentRt {
     Timestamp shown_since;
     int missed_in_row = 0;
     TimerId block_timer = 0;
+    uint32_t wrap_tags = 0;  // tags given to its wrap-ups so far
     const AgentConfig* cfg = nullptr;
     std::string reason;  // not-ready reason
 };
@@ -351,7 +353,10 @@ struct Engine::Impl {
     void StartWrapup(AgentIdx a, ContactRt& c);
     void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition,
                    const std::string& notes = {});
-    TimerId ScheduleWrapEnd(AgentIdx a, const InteractionId& id, Timestamp at);
+    // The timer carries the wrap-up's tag, not its id: sixteen bytes, kept inline by
+    // std::function instead of allocated for every call.
+    TimerId ScheduleWrapEnd(AgentIdx a, uint32_t tag, Timestamp at);
+    uint32_t NextWrapTag(AgentRt& a) { return ++a.wrap_tags; }
     void EndContact(ContactIdx c, const std::string& by, const std::string& stage,
                     const std::string& reason);
 

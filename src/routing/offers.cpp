@@ -53,11 +53,11 @@ void Engine::Impl::OnRingTimeout(ContactIdx ci) {
     FailOffer(ci, "no_answer");
 }
 
-TimerId Engine::Impl::ScheduleWrapEnd(AgentIdx ai, const InteractionId& id, Timestamp at) {
-    return timers.Schedule(at, [this, ai, id] {
+TimerId Engine::Impl::ScheduleWrapEnd(AgentIdx ai, uint32_t tag, Timestamp at) {
+    return timers.Schedule(at, [this, ai, tag] {
         AgentRt& ag = agents[ai];
         auto it = std::find_if(ag.wraps.begin(), ag.wraps.end(),
-                               [&](const WrapRt& x) { return x.id == id; });
+                               [&](const WrapRt& x) { return x.tag == tag; });
         if (it == ag.wraps.end()) {
             return;
         }
@@ -76,6 +76,7 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     }
     WrapRt w;
     w.id = c.id;
+    w.tag = NextWrapTag(a);
     w.queue = c.queue;
     w.media = c.media;
     w.started = now;
@@ -88,7 +89,7 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
         EndWrapup(ai, a.wraps.size() - 1, "");
         return;
     }
-    a.wraps.back().timer = ScheduleWrapEnd(ai, c.id, w.ends);
+    a.wraps.back().timer = ScheduleWrapEnd(ai, w.tag, w.ends);
     Refresh(ai);
 }
 
@@ -201,7 +202,7 @@ Status Engine::ExtendWrapup(const AgentId& agent, const InteractionId& id, Durat
         s.timers.Cancel(it->timer);
     }
     it->ends += extra;
-    it->timer = s.ScheduleWrapEnd(ai, id, it->ends);
+    it->timer = s.ScheduleWrapEnd(ai, it->tag, it->ends);
     s.Emit<events::WrapupExtend>(id, agent, ToMillis(it->ends));
     return Status::Ok();
 }

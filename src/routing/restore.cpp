@@ -138,6 +138,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         AgentRt& a = s.agents[ai];
         WrapRt w;
         w.id = rw.id;
+        w.tag = s.NextWrapTag(a);
         w.queue = qi;
         w.media = MediaOf(rw.channel);
         w.started = rw.started;
@@ -145,7 +146,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         const Duration acw = a.cfg->wrapup.value_or(s.queues[qi].cfg->wrapup);
         w.ends = rw.ends.value_or(rw.started + acw);
         a.used[static_cast<int>(w.media)] += 1;
-        w.timer = s.ScheduleWrapEnd(ai, w.id, std::max(w.ends, now));
+        w.timer = s.ScheduleWrapEnd(ai, w.tag, std::max(w.ends, now));
         a.wraps.push_back(w);
         ++rep.wraps;
     }

@@ -255,9 +255,17 @@ void Engine::Impl::EnterQueue(ContactIdx ci, QueueIdx qi, bool fresh_arrival) {
             return;
         }
     }
-    AddWaiting(ci);
+    // A contact an agent is free for goes to it at once, without entering a bucket (which would
+    // open and close again for nothing). Same choice, same timers in the same order as waiting
+    // first and then looking.
+    const std::optional<AgentIdx> agent = ChooseAgent(c);
+    if (!agent) {
+        AddWaiting(ci);
+    }
     ScheduleTimeRule(ci);
-    TryContact(ci);
+    if (agent) {
+        Offer(ci, *agent);
+    }
 }
 
 }  // namespace hotline::routing
