@@ -49,7 +49,8 @@ struct WrapRt {
 // Fields are ordered by how often routing touches them: with thousands of agents and contacts
 // each command finds its agent and contact cold in memory, so the first cache lines hold what
 // offers, answers, hang-ups and refreshes read, and the configuration they need is copied in.
-struct AgentRt {
+// Both start on a cache line, so their hot fields take as few lines as they can.
+struct alignas(64) AgentRt {
     // ---- hot: availability, offers, pools ----
     bool logged_in = false;
     bool want_ready = false;
@@ -88,11 +89,12 @@ struct AgentRt {
     std::string reason;  // not-ready reason
 };
 
-// A contact's plain fields (hot ones first), kept apart from its strings and vectors so that a
-// freed slot is reset by one assignment while the vectors keep their storage.
+// A contact's id and plain fields (hot ones first), kept apart from its vectors so that a freed
+// slot is reset by one assignment while the vectors keep their storage.
 struct ContactScalars {
     enum class Stage : uint8_t { kArrived, kQueued, kOffered, kTalking };
     // ---- hot: every command on the contact ----
+    InteractionId id;
     Stage stage = Stage::kArrived;
     bool live = false;
     bool on_hold = false;
@@ -119,8 +121,7 @@ struct ContactScalars {
     size_t next_time_rule = 0;
 };
 
-struct ContactRt : ContactScalars {
-    InteractionId id;
+struct alignas(64) ContactRt : ContactScalars {
     std::vector<ReqIdx> eligibility;  // sorted: who may take it now
     Requirement extra;                // contact's own skills
     std::vector<ReqIdx> widened;      // alternatives added by overflow rules

@@ -58,7 +58,6 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
     // Reset, but keep the vectors' storage for the next contact in this slot: a contact's life
     // then allocates nothing here.
     static_cast<ContactScalars&>(c) = ContactScalars{};
-    c.id = InteractionId{};
     c.eligibility.clear();
     c.extra.clear();
     c.widened.clear();
