@@ -2,6 +2,7 @@
 // The engine's private state. Agents, queues and requirements are dense indexes; external ids
 // are mapped once at the command boundary.
 
+#include <boost/container/small_vector.hpp>
 #include <boost/container_hash/hash.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <deque>
@@ -67,7 +68,8 @@ struct alignas(64) AgentRt {
         Slot slot;  // its place among the requirement's members, and so in that req's pools
     };
     std::vector<ReqSlot> reqs;  // requirements it satisfies
-    std::vector<WrapRt> wraps;
+    // A voice agent wraps up one contact at a time: kept inline, not in a separate allocation.
+    boost::container::small_vector<WrapRt, 1> wraps;
     std::optional<Duration> wrapup;  // its own after-call work time, if the agent has one
 
     // Strategy inputs; they change only while the agent is out of every pool.
