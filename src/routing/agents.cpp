@@ -45,21 +45,22 @@ bool Engine::Impl::Available(const AgentRt& a, Media m) const {
     return AvailableMedia(a)[static_cast<int>(m)];
 }
 
-RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p) const {
-    RankKey key = p.impl->rank(a, reqs[p.req]);
+RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p, int64_t skill_score) const {
+    RankKey key = p.impl->rank(a, skill_score);
     key[2] = a.id_rank;
     return key;
 }
 
-void Engine::Impl::EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot) {
+void Engine::Impl::EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot,
+                             int64_t skill_score) {
     if (auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
-        heap->Insert(slot, ai, KeyFor(a, pool));
+        heap->Insert(slot, ai, KeyFor(a, pool, skill_score));
     } else if (auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
-        list->Insert(slot, ai, KeyFor(a, pool));
+        list->Insert(slot, ai, KeyFor(a, pool, skill_score));
     } else if (auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
         cyclic->Insert(slot);
     } else {
-        std::get<WeightedPool>(pool.agents).SetWeight(slot, pool.impl->weight(a, reqs[pool.req]));
+        std::get<WeightedPool>(pool.agents).SetWeight(slot, pool.impl->weight(a, skill_score));
     }
 }
 
@@ -69,7 +70,7 @@ void Engine::Impl::Index(AgentIdx ai, Media m) {
     a.indexed[mi] = true;
     for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (uint32_t p : pools_of_req[rs.req][mi]) {
-            EnterPool(pools[p], a, ai, rs.slot);
+            EnterPool(pools[p], a, ai, rs.slot, rs.skill_score);
         }
     }
 }

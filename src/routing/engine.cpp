@@ -60,7 +60,8 @@ ReqIdx Engine::Impl::Intern(const Requirement& r) {
         if (!Satisfies(agents[a], r)) {
             continue;
         }
-        agents[a].reqs.push_back({idx, static_cast<Slot>(req_members[idx].size())});
+        agents[a].reqs.push_back({idx, static_cast<Slot>(req_members[idx].size()),
+                                  static_cast<int32_t>(SkillScore(agents[a], r))});
         req_members[idx].push_back(a);
         if (agents[a].logged_in) {
             for (int m = 0; m < kMediaCount; ++m) {
@@ -105,16 +106,24 @@ uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
     pools_of_req[req][static_cast<int>(m)].push_back(it->second);
     // The requirement's free agents join, in rank order (an arrival list stays O(1) per agent).
     PoolRt& pool = pools.back();
-    std::vector<std::pair<RankKey, Slot>> free;
+    struct Free {
+        RankKey key;
+        Slot slot;
+        int64_t skill_score;
+    };
+    std::vector<Free> free;
     for (Slot slot = 0; slot < members.size(); ++slot) {
-        if (agents[members[slot]].indexed[static_cast<int>(m)]) {
-            free.emplace_back(pool.impl->rank ? KeyFor(agents[members[slot]], pool) : RankKey{},
-                              slot);
+        const AgentRt& a = agents[members[slot]];
+        if (a.indexed[static_cast<int>(m)]) {
+            const int64_t score = SkillScore(a, reqs[req]);
+            free.push_back({pool.impl->rank ? KeyFor(a, pool, score) : RankKey{}, slot, score});
         }
     }
-    std::sort(free.begin(), free.end());
-    for (const auto& [key, slot] : free) {
-        EnterPool(pool, agents[members[slot]], members[slot], slot);
+    std::sort(free.begin(), free.end(), [](const Free& x, const Free& y) {
+        return x.key != y.key ? x.key < y.key : x.slot < y.slot;
+    });
+    for (const Free& f : free) {
+        EnterPool(pool, agents[members[f.slot]], members[f.slot], f.slot, f.skill_score);
     }
     return it->second;
 }

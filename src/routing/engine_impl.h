@@ -66,6 +66,8 @@ struct alignas(64) AgentRt {
     struct ReqSlot {
         ReqIdx req;
         Slot slot;  // its place among the requirement's members, and so in that req's pools
+        int32_t
+            skill_score;  // its SkillScore on the requirement, for the strategies that rank by it
     };
     std::vector<ReqSlot> reqs;  // requirements it satisfies
     // A voice agent wraps up one contact at a time: kept inline, not in a separate allocation.
@@ -310,8 +312,8 @@ struct Engine::Impl {
     void Refresh(AgentIdx a);  // state event, re-index, look for work
     void Index(AgentIdx a, Media m);
     void Unindex(AgentIdx a, Media m);
-    RankKey KeyFor(const AgentRt& a, const PoolRt& p) const;
-    void EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot);
+    RankKey KeyFor(const AgentRt& a, const PoolRt& p, int64_t skill_score) const;
+    void EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot, int64_t skill_score);
     void SetStaffed(AgentIdx a, int delta);
     void BlockAfterFailedOffer(AgentIdx a);
     // A state asked for while the agent works: recorded as an event, so it survives a restart.

@@ -156,7 +156,7 @@ Status Engine::CheckInvariants() const {
                 return fail(a.id.str() + " is in a pool it should not be in, or missing from one");
             }
             if (in && pool.impl->rank) {
-                const RankKey key = s.KeyFor(a, pool);
+                const RankKey key = s.KeyFor(a, pool, SkillScore(a, s.reqs[pool.req]));
                 best = best ? std::min(*best, key) : key;
             }
         }

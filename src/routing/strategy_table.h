@@ -17,9 +17,11 @@ struct StrategyImpl {
     enum class Pick { kBest, kArrival, kCyclic, kWeighted };
     Pick pick = Pick::kBest;
     // Ordered strategies: key[0], key[1] (lower is better); key[2] is set to the id rank.
-    RankKey (*rank)(const AgentRt& agent, const Requirement& req) = nullptr;
+    // `skill_score` is the agent's SkillScore on the pool's requirement, computed once when the
+    // agent is found to satisfy it (it never changes), not on every entry into the pool.
+    RankKey (*rank)(const AgentRt& agent, int64_t skill_score) = nullptr;
     // Weighted strategies: the agent's relative chance (> 0).
-    int64_t (*weight)(const AgentRt& agent, const Requirement& req) = nullptr;
+    int64_t (*weight)(const AgentRt& agent, int64_t skill_score) = nullptr;
 };
 
 const StrategyImpl& GetStrategy(Strategy s);

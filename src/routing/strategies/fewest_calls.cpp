@@ -7,7 +7,7 @@ namespace hotline::routing {
 extern const StrategyImpl kFewestCalls;
 const StrategyImpl kFewestCalls{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) {
+    [](const AgentRt& a, int64_t) {
         return RankKey{a.calls, ToMillis(a.idle_since), 0};
     },
     nullptr,

@@ -7,7 +7,7 @@ namespace hotline::routing {
 extern const StrategyImpl kLeastOccupied;
 const StrategyImpl kLeastOccupied{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) {
+    [](const AgentRt& a, int64_t) {
         return RankKey{a.occupancy_permille, ToMillis(a.idle_since), 0};
     },
     nullptr,

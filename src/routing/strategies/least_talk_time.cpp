@@ -6,7 +6,7 @@ namespace hotline::routing {
 extern const StrategyImpl kLeastTalkTime;
 const StrategyImpl kLeastTalkTime{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) {
+    [](const AgentRt& a, int64_t) {
         return RankKey{a.talk_ms, ToMillis(a.idle_since), 0};
     },
     nullptr,

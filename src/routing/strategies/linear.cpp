@@ -6,7 +6,7 @@ namespace hotline::routing {
 extern const StrategyImpl kLinear;
 const StrategyImpl kLinear{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement&) {
+    [](const AgentRt& a, int64_t) {
         return RankKey{a.order, 0, 0};
     },
     nullptr,

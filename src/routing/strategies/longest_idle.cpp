@@ -6,7 +6,7 @@ namespace hotline::routing {
 extern const StrategyImpl kLongestIdle;
 const StrategyImpl kLongestIdle{
     StrategyImpl::Pick::kArrival,  // idle_since is the moment the agent entered the pool
-    [](const AgentRt& a, const Requirement&) {
+    [](const AgentRt& a, int64_t) {
         return RankKey{ToMillis(a.idle_since), 0, 0};
     },
     nullptr,

@@ -6,8 +6,8 @@ namespace hotline::routing {
 extern const StrategyImpl kMostSkilled;
 const StrategyImpl kMostSkilled{
     StrategyImpl::Pick::kBest,
-    [](const AgentRt& a, const Requirement& req) {
-        return RankKey{-SkillScore(a, req), ToMillis(a.idle_since), 0};
+    [](const AgentRt& a, int64_t skill_score) {
+        return RankKey{-skill_score, ToMillis(a.idle_since), 0};
     },
     nullptr,
 };

@@ -7,7 +7,7 @@ extern const StrategyImpl kRandom;
 const StrategyImpl kRandom{
     StrategyImpl::Pick::kWeighted,
     nullptr,
-    [](const AgentRt&, const Requirement&) { return int64_t{1}; },
+    [](const AgentRt&, int64_t) { return int64_t{1}; },
 };
 
 }  // namespace hotline::routing

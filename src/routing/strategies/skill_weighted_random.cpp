@@ -9,9 +9,7 @@ extern const StrategyImpl kSkillWeightedRandom;
 const StrategyImpl kSkillWeightedRandom{
     StrategyImpl::Pick::kWeighted,
     nullptr,
-    [](const AgentRt& a, const Requirement& req) {
-        return std::max<int64_t>(1, SkillScore(a, req));
-    },
+    [](const AgentRt&, int64_t skill_score) { return std::max<int64_t>(1, skill_score); },
 };
 
 }  // namespace hotline::routing
