@@ -69,7 +69,9 @@ struct alignas(64) AgentRt {
         int32_t
             skill_score;  // its SkillScore on the requirement, for the strategies that rank by it
     };
-    std::vector<ReqSlot> reqs;  // requirements it satisfies
+    // Requirements it satisfies; a few for most agents, kept inline beside the hot fields (a
+    // freed agent reads them first, to look for work).
+    boost::container::small_vector<ReqSlot, 4> reqs;
     // A voice agent wraps up one contact at a time: kept inline, not in a separate allocation.
     boost::container::small_vector<WrapRt, 1> wraps;
     std::optional<Duration> wrapup;  // its own after-call work time, if the agent has one
