@@ -27,15 +27,13 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
     if (cmd.id.empty()) {
         return InvalidArgument("an interaction needs an id");
     }
-    // One probe: claim the id, then fill in the slot (nothing else touches the index between).
-    auto [slot, fresh] = s.contact_index.try_emplace(cmd.id, kNone);
-    if (!fresh) {
+    if (s.contact_index.Find(cmd.id) != kNone) {
         return Conflict("interaction \"" + cmd.id.str() + "\" is already in progress");
     }
     ContactIdx ci = s.NewContact();
-    slot->second = ci;
     ContactRt& c = s.contacts[ci];
     c.id = cmd.id;
+    s.contact_index.Insert(ci);
     c.channel = cmd.channel;
     c.media = MediaOf(cmd.channel);
     c.arrived_at = s.clock.Now();
@@ -46,15 +44,15 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
 
 Status Engine::Enqueue(const EnqueueCommand& cmd) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(cmd.id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(cmd.id);
+    if (found == kNone) {
         return Unknown(cmd.id);
     }
     auto q = s.queue_index.find(cmd.queue);
     if (q == s.queue_index.end()) {
         return NotFound("unknown queue \"" + cmd.queue.str() + "\"");
     }
-    ContactIdx ci = it->second;
+    ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kArrived) {
         return FailedPrecondition("interaction \"" + cmd.id.str() + "\" is already queued");
@@ -106,15 +104,15 @@ Status Engine::Unhold(const InteractionId& id) {
 
 Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(id);
+    if (found == kNone) {
         return Unknown(id);
     }
     auto q = s.queue_index.find(to_queue);
     if (q == s.queue_index.end()) {
         return NotFound("unknown queue \"" + to_queue.str() + "\"");
     }
-    ContactIdx ci = it->second;
+    ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kTalking) {
         return FailedPrecondition("only a talking contact can be transferred");
@@ -132,15 +130,15 @@ Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue)
 
 Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(id);
+    if (found == kNone) {
         return Unknown(id);
     }
     AgentRt* target = s.FindAgent(to_agent);
     if (!target) {
         return NotFound("unknown agent \"" + to_agent.str() + "\"");
     }
-    ContactIdx ci = it->second;
+    ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kTalking) {
         return FailedPrecondition("only a talking contact can be transferred");
@@ -161,11 +159,11 @@ Status Engine::TransferToAgent(const InteractionId& id, const AgentId& to_agent)
 
 Status Engine::Hangup(const InteractionId& id, HangupBy by) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(id);
+    if (found == kNone) {
         return Unknown(id);
     }
-    ContactIdx ci = it->second;
+    ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
     const std::string who = ByName(by);
     switch (c.stage) {
@@ -207,11 +205,11 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
 
 Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::string number) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(id);
+    if (found == kNone) {
         return Unknown(id);
     }
-    ContactIdx ci = it->second;
+    ContactIdx ci = found;
     if (s.contacts[ci].stage != ContactRt::Stage::kQueued) {
         return FailedPrecondition("only a waiting contact can ask for a callback");
     }
@@ -219,7 +217,7 @@ Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::stri
         return InvalidArgument("a callback needs a number to call");
     }
     InteractionId cb_id(id.str() + "-cb");
-    if (s.contact_index.contains(cb_id)) {
+    if (s.contact_index.Find(cb_id) != kNone) {
         return Conflict("callback \"" + cb_id.str() + "\" exists");
     }
     // Keep what the callback inherits before the caller's contact ends.
@@ -237,7 +235,7 @@ Result<InteractionId> Engine::RequestCallback(const InteractionId& id, std::stri
     cb.priority = caller.priority;
     cb.extra = caller.extra;
     cb.waiting_since = caller.waiting_since;  // the caller's place in line
-    s.contact_index.emplace(cb.id, cbi);
+    s.contact_index.Insert(cbi);
     s.Emit<events::Arrive>(cb.id, "callback", "out", "", number, "", caller.id);
     s.EnterQueue(cbi, caller.queue, /*fresh_arrival=*/false);
     return cb_id;

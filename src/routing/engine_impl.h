@@ -5,6 +5,7 @@
 #include <boost/container/small_vector.hpp>
 #include <boost/container_hash/hash.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <deque>
 #include <map>
 #include <memory>
@@ -235,6 +236,44 @@ struct MergeRt {
     Timestamp since;
 };
 
+// Interaction id → contact slot, in open addressing (Boost 1.81's flat set). The index holds
+// only slots: a slot's key is its contact's id, read from the contact itself — the line a
+// look-up needs next anyway — so a probe in a large center touches one cold line less than a
+// map holding copies of the ids would. A contact's id is set before it is inserted and stays
+// until it is erased.
+class ContactIndex {
+  public:
+    explicit ContactIndex(const std::vector<ContactRt>& contacts)
+        : set_(0, Hash{&contacts}, Equal{&contacts}) {}
+    ContactIdx Find(const InteractionId& id) const {
+        auto it = set_.find(id);
+        return it == set_.end() ? kNone : *it;
+    }
+    void Insert(ContactIdx ci) { set_.insert(ci); }
+    void Erase(ContactIdx ci) { set_.erase(ci); }
+    bool Empty() const { return set_.empty(); }
+
+  private:
+    struct Hash {
+        using is_transparent = void;
+        const std::vector<ContactRt>* contacts;
+        size_t operator()(ContactIdx ci) const { return IdHash{}((*contacts)[ci].id); }
+        size_t operator()(const InteractionId& id) const { return IdHash{}(id); }
+    };
+    struct Equal {
+        using is_transparent = void;
+        const std::vector<ContactRt>* contacts;
+        bool operator()(ContactIdx a, ContactIdx b) const { return a == b; }
+        bool operator()(const InteractionId& id, ContactIdx ci) const {
+            return (*contacts)[ci].id == id;
+        }
+        bool operator()(ContactIdx ci, const InteractionId& id) const {
+            return (*contacts)[ci].id == id;
+        }
+    };
+    boost::unordered_flat_set<ContactIdx, Hash, Equal> set_;
+};
+
 struct Engine::Impl {
     Impl(CenterConfig center, Clock& clock, TimerService& timers, std::mt19937_64& rng,
          EventSink& sink);
@@ -270,9 +309,7 @@ struct Engine::Impl {
 
     std::vector<ContactRt> contacts;
     std::vector<ContactIdx> free_contacts;
-    // Open addressing (Boost 1.81's flat map): a lookup by interaction id is one probe sequence
-    // in one array instead of a walk along a chain of separately allocated nodes.
-    boost::unordered_flat_map<InteractionId, ContactIdx, IdHash> contact_index;
+    ContactIndex contact_index{contacts};
 
     // ---- setup (engine.cpp) ----
     void BuildQueues();

@@ -150,17 +150,17 @@ Status Engine::Answer(const InteractionId& id) {
 
 Status Engine::Reject(const InteractionId& id, std::string why) {
     Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx found = s.contact_index.Find(id);
+    if (found == kNone) {
         return NotFound("unknown interaction \"" + id.str() + "\"");
     }
-    if (s.contacts[it->second].stage != ContactRt::Stage::kOffered) {
+    if (s.contacts[found].stage != ContactRt::Stage::kOffered) {
         return FailedPrecondition("interaction \"" + id.str() + "\" is not ringing at an agent");
     }
     if (why != "rejected" && why != "busy") {
         return InvalidArgument("why must be rejected or busy");
     }
-    s.FailOffer(it->second, why);
+    s.FailOffer(found, why);
     return Status::Ok();
 }
 

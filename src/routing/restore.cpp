@@ -7,7 +7,7 @@ namespace hotline::routing {
 
 Result<RestoreReport> Engine::Restore(const EngineState& st) {
     Impl& s = *impl_;
-    if (!s.contact_index.empty() || std::any_of(s.agents.begin(), s.agents.end(),
+    if (!s.contact_index.Empty() || std::any_of(s.agents.begin(), s.agents.end(),
                                                 [](const AgentRt& a) { return a.logged_in; })) {
         return FailedPrecondition("a state can only be restored into a fresh engine");
     }
@@ -79,7 +79,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         c.extra = NormalizeRequirement(rc.extra);
         c.waiting_since = rc.waiting_since;
         c.queue_entry = rc.queue_entry;
-        s.contact_index.emplace(c.id, ci);
+        s.contact_index.Insert(ci);
         ++rep.contacts;
         if (!needs_queue) {
             continue;  // still in self-service: the IVR's side carries on

@@ -32,11 +32,10 @@ std::optional<AgentView> Engine::Agent(const AgentId& id) const {
 
 std::optional<QueuePlace> Engine::Place(const InteractionId& id) const {
     const Impl& s = *impl_;
-    auto it = s.contact_index.find(id);
-    if (it == s.contact_index.end()) {
+    const ContactIdx ci = s.contact_index.Find(id);
+    if (ci == kNone) {
         return std::nullopt;
     }
-    const ContactIdx ci = it->second;
     const ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kQueued || c.bucket == kNone) {
         return std::nullopt;

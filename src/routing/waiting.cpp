@@ -28,8 +28,8 @@ Requirement Combine(const Requirement& a, const Requirement& b) {
 }  // namespace
 
 ContactRt* Engine::Impl::FindContact(const InteractionId& id) {
-    auto it = contact_index.find(id);
-    return it == contact_index.end() ? nullptr : &contacts[it->second];
+    const ContactIdx ci = contact_index.Find(id);
+    return ci == kNone ? nullptr : &contacts[ci];
 }
 
 ContactIdx Engine::Impl::NewContact() {
@@ -54,7 +54,7 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
     if (c.ring_timer) {
         timers.Cancel(c.ring_timer);
     }
-    contact_index.erase(c.id);
+    contact_index.Erase(ci);
     // Reset, but keep the vectors' storage for the next contact in this slot: a contact's life
     // then allocates nothing here.
     static_cast<ContactScalars&>(c) = ContactScalars{};
