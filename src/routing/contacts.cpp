@@ -38,7 +38,7 @@ Status Engine::Arrive(const ArriveCommand& cmd) {
     c.media = MediaOf(cmd.channel);
     c.arrived_at = s.clock.Now();
     s.Emit<events::Arrive>(c.id, std::string(ChannelName(c.channel)), "in", cmd.from, cmd.to,
-                           cmd.customer);
+                           cmd.customer, InteractionId{});
     return Status::Ok();
 }
 
@@ -118,7 +118,7 @@ Status Engine::TransferToQueue(const InteractionId& id, const QueueId& to_queue)
         return FailedPrecondition("only a talking contact can be transferred");
     }
     AgentIdx from = c.agent;
-    s.Emit<events::Transfer>(c.id, s.agents[from].id, to_queue);
+    s.Emit<events::Transfer>(c.id, s.agents[from].id, to_queue, AgentId{});
     s.StartWrapup(from, c);
     c.waiting_since = s.clock.Now();
     c.seq = s.next_seq++;

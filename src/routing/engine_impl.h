@@ -320,14 +320,21 @@ struct Engine::Impl {
     // ---- events ----
     // While restoring a state the events that made it are already in the log: none is emitted.
     bool silent = false;
-    // The event is built in place inside the variant from `args` (its fields in order): no
-    // moves of its strings, and nothing built at all while silent.
+    // The event is built from `args` (its fields in order), and not at all while silent. With
+    // C++20's parenthesised aggregate initialisation (g++ 10+, clang 16+) it is built in place
+    // inside the variant, with no moves of its strings; older compilers (Debian's clang 14,
+    // which builds the fuzz targets) build it and move it in.
     template <class T, class... Args>
     void Emit(Args&&... args) {
-        if (!silent) {
-            sink.OnEvent(
-                Event{clock.Now(), EventBody{std::in_place_type<T>, std::forward<Args>(args)...}});
+        if (silent) {
+            return;
         }
+#if defined(__cpp_aggregate_paren_init) && __cpp_aggregate_paren_init >= 201902L
+        sink.OnEvent(
+            Event{clock.Now(), EventBody{std::in_place_type<T>, std::forward<Args>(args)...}});
+#else
+        sink.OnEvent(Event{clock.Now(), EventBody{T{std::forward<Args>(args)...}}});
+#endif
     }
 
     // A timer callback for contact `ci` that does nothing once the contact is gone and its slot

@@ -91,7 +91,7 @@ bool Engine::Impl::ApplyAction(ContactIdx ci, const RuleId& rule, const Overflow
     const QueueRt& q = queues[c.queue];
     switch (action.kind) {
         case OverflowAction::Kind::kWiden: {
-            Emit<events::Overflow>(c.id, q.id, rule, "widen");
+            Emit<events::Overflow>(c.id, q.id, rule, "widen", QueueId{});
             auto add = [&](Requirement r) {
                 r.insert(r.end(), c.extra.begin(), c.extra.end());
                 c.widened.push_back(Intern(NormalizeRequirement(std::move(r))));
@@ -127,12 +127,12 @@ bool Engine::Impl::ApplyAction(ContactIdx ci, const RuleId& rule, const Overflow
         case OverflowAction::Kind::kCallback:
             if (!c.callback_offered) {
                 c.callback_offered = true;
-                Emit<events::Overflow>(c.id, q.id, rule, "callback");
+                Emit<events::Overflow>(c.id, q.id, rule, "callback", QueueId{});
             }
             return true;
         case OverflowAction::Kind::kLeave: {
             const char* mode = LeaveName(action.leave);
-            Emit<events::Overflow>(c.id, q.id, rule, mode);
+            Emit<events::Overflow>(c.id, q.id, rule, mode, QueueId{});
             RemoveWaiting(ci);
             EndContact(ci, "system", "queue", rule.str() == "max_wait" ? "max_wait" : mode);
             return false;
