@@ -29,13 +29,14 @@ TEST(OrderedPool, BestIsTheLowestKey) {
     EXPECT_FALSE(p.Best().has_value());
 }
 
-// The heap against an ordered set, over random inserts and erases anywhere in the heap.
-TEST(OrderedPool, AgreesWithASortedSetUnderRandomChurn) {
-    const size_t n = 300;
-    OrderedPool pool(n);
+// Drives `pool` (slots 0..n-1, agent = slot + 1000) with random inserts and erases beside a
+// sorted set of the same entries; after every step the pool's best must be the set's first,
+// and at the end the pool must give up its agents in the set's order.
+template <class Pool, class NextKey>
+void ChurnAgainstASortedSet(Pool& pool, size_t n, uint64_t seed, NextKey next_key) {
     std::set<std::pair<RankKey, Slot>> expect;
     std::map<Slot, RankKey> in;
-    std::mt19937_64 rng(3);
+    std::mt19937_64 rng(seed);
     for (int step = 0; step < 200'000; ++step) {
         Slot s = static_cast<Slot>(rng() % n);
         if (auto it = in.find(s); it != in.end()) {
@@ -43,7 +44,7 @@ TEST(OrderedPool, AgreesWithASortedSetUnderRandomChurn) {
             expect.erase({it->second, s});
             in.erase(it);
         } else {
-            RankKey key{static_cast<int64_t>(rng() % 50), static_cast<int64_t>(rng() % 3), s};
+            const RankKey key = next_key(rng, s);
             pool.Insert(s, s + 1000, key);
             expect.insert({key, s});
             in[s] = key;
@@ -56,48 +57,34 @@ TEST(OrderedPool, AgreesWithASortedSetUnderRandomChurn) {
             ASSERT_EQ(pool.Best()->key, expect.begin()->first);
         }
     }
-}
-
-// Mostly in order, as agents become free one after another, with ties in the same millisecond
-// arriving in any id order and agents leaving from anywhere.
-TEST(ArrivalPool, AgreesWithASortedSetWhenAgentsArriveRoughlyInOrder) {
-    const size_t n = 200;
-    ArrivalPool pool(n);
-    std::set<std::pair<RankKey, Slot>> expect;
-    std::map<Slot, RankKey> in;
-    std::mt19937_64 rng(5);
-    int64_t now = 0;
-    for (int step = 0; step < 200'000; ++step) {
-        if (rng() % 3 == 0) {
-            ++now;
-        }
-        Slot s = static_cast<Slot>(rng() % n);
-        if (auto it = in.find(s); it != in.end()) {
-            ASSERT_TRUE(pool.Erase(s));
-            expect.erase({it->second, s});
-            in.erase(it);
-        } else {
-            // Now or (rarely) a little in the past, ties broken by the slot as id rank.
-            int64_t at = rng() % 50 == 0 ? now - static_cast<int64_t>(rng() % 20) : now;
-            RankKey key{at, 0, s};
-            pool.Insert(s, s + 1000, key);
-            expect.insert({key, s});
-            in[s] = key;
-        }
-        ASSERT_EQ(pool.size(), expect.size());
-        if (expect.empty()) {
-            ASSERT_FALSE(pool.Best().has_value());
-        } else {
-            ASSERT_EQ(pool.Best()->agent, expect.begin()->second + 1000) << "step " << step;
-        }
-    }
-    // Drain in order: the list is sorted all the way, not only at its head.
     while (!expect.empty()) {
         ASSERT_EQ(pool.Best()->agent, expect.begin()->second + 1000);
         ASSERT_TRUE(pool.Erase(expect.begin()->second));
         expect.erase(expect.begin());
     }
     EXPECT_TRUE(pool.empty());
+}
+
+// The heap, with keys in any order and erases anywhere in it.
+TEST(OrderedPool, AgreesWithASortedSetUnderRandomChurn) {
+    OrderedPool pool(300);
+    ChurnAgainstASortedSet(pool, 300, 3, [](std::mt19937_64& rng, Slot s) {
+        return RankKey{static_cast<int64_t>(rng() % 50), static_cast<int64_t>(rng() % 3), s};
+    });
+}
+
+// The list, as agents become free one after another: ties in the same millisecond arrive in
+// any id order, now and then one comes with an earlier time, and agents leave from anywhere.
+TEST(ArrivalPool, AgreesWithASortedSetWhenAgentsArriveRoughlyInOrder) {
+    ArrivalPool pool(200);
+    int64_t now = 0;
+    ChurnAgainstASortedSet(pool, 200, 5, [&now](std::mt19937_64& rng, Slot s) {
+        if (rng() % 3 == 0) {
+            ++now;
+        }
+        const int64_t at = rng() % 50 == 0 ? now - static_cast<int64_t>(rng() % 20) : now;
+        return RankKey{at, 0, s};
+    });
 }
 
 TEST(CyclicPool, FirstAfterGoesForwardAndWraps) {
