@@ -84,17 +84,7 @@ void Engine::Impl::Unindex(AgentIdx ai, Media m) {
     a.indexed[mi] = false;
     for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (uint32_t p : pools_of_req[rs.req][mi]) {
-            PoolRt& pool = pools[p];
-            [[maybe_unused]] bool erased = true;
-            if (auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
-                erased = heap->Erase(rs.slot);
-            } else if (auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
-                erased = list->Erase(rs.slot);
-            } else if (auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
-                erased = cyclic->Erase(rs.slot);
-            } else {
-                std::get<WeightedPool>(pool.agents).SetWeight(rs.slot, 0);
-            }
+            [[maybe_unused]] const bool erased = pools[p].Erase(rs.slot);
             assert(erased && "an indexed agent is in every pool of its requirements");
         }
     }

@@ -6,22 +6,27 @@
 
 namespace hotline::routing {
 
-double Engine::Impl::EffectivePriority(const ContactRt& c) const {
-    const QueueRt& q = queues[c.queue];
-    double p = static_cast<double>(q.priority + c.priority);
-    if (q.aging.count() > 0) {
-        p += static_cast<double>((clock.Now() - c.waiting_since).count()) /
-             static_cast<double>(q.aging.count());
+namespace {
+
+// Priority plus, with aging, a point for every `aging_ms` waited since `since_ms`.
+double AgedPriority(int64_t priority, int64_t since_ms, int64_t aging_ms, int64_t now_ms) {
+    double p = static_cast<double>(priority);
+    if (aging_ms > 0) {
+        p += static_cast<double>(now_ms - since_ms) / static_cast<double>(aging_ms);
     }
     return p;
 }
 
-double Engine::Impl::EffectivePriority(const BucketHead& h) const {
-    double p = static_cast<double>(h.priority);
-    if (h.aging_ms > 0) {
-        p += static_cast<double>(ToMillis(clock.Now()) - h.since) / static_cast<double>(h.aging_ms);
-    }
-    return p;
+}  // namespace
+
+double Engine::Impl::EffectivePriority(const ContactRt& c) const {
+    const QueueRt& q = queues[c.queue];
+    return AgedPriority(q.priority + c.priority, ToMillis(c.waiting_since), q.aging.count(),
+                        ToMillis(clock.Now()));
+}
+
+double Engine::Impl::EffectivePriority(const BucketHead& h, int64_t now_ms) const {
+    return AgedPriority(h.priority, h.since, h.aging_ms, now_ms);
 }
 
 uint32_t Engine::Impl::PoolOf(ReqIdx req, Strategy s, Media m) {
@@ -47,9 +52,7 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
         switch (impl.pick) {
             case StrategyImpl::Pick::kBest:
             case StrategyImpl::Pick::kArrival: {
-                auto cand = impl.pick == StrategyImpl::Pick::kBest
-                                ? std::get<OrderedPool>(pool.agents).Best()
-                                : std::get<ArrivalPool>(pool.agents).Best();
+                auto cand = pool.Best();
                 if (cand && (!best || cand->key < best->key)) {
                     best = cand;
                 }
@@ -104,9 +107,10 @@ std::optional<AgentIdx> Engine::Impl::ChooseAgent(const ContactRt& c) {
 std::optional<ContactIdx> Engine::Impl::ChooseContact(const AgentRt& a, Media m) const {
     const BucketHead* best = nullptr;
     double best_p = 0;
+    const int64_t now_ms = ToMillis(clock.Now());
     for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (const BucketHead& head : open_buckets[rs.req][static_cast<int>(m)]) {
-            const double p = EffectivePriority(head);
+            const double p = EffectivePriority(head, now_ms);
             bool better = !best;
             if (!better) {
                 better = p != best_p                 ? p > best_p

@@ -9,8 +9,6 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <set>
-#include <unordered_map>
 #include <variant>
 
 #include "agent_pool.h"
@@ -66,9 +64,8 @@ struct alignas(64) AgentRt {
     AgentId id;
     struct ReqSlot {
         ReqIdx req;
-        Slot slot;  // its place among the requirement's members, and so in that req's pools
-        int32_t
-            skill_score;  // its SkillScore on the requirement, for the strategies that rank by it
+        Slot slot;            // its place among the requirement's members and so in its pools
+        int32_t skill_score;  // SkillScore on the requirement, for strategies that rank by it
     };
     // Requirements it satisfies; a few for most agents, kept inline beside the hot fields (a
     // freed agent reads them first, to look for work).
@@ -213,7 +210,6 @@ struct BucketHead {
 struct Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
-    int64_t aging_ms = 0;  // the queue's: a priority point per this much waiting
     std::vector<ReqIdx> eligibility;
     // While the bucket has contacts: its place in open_buckets[eligibility[i]][media].
     std::vector<uint32_t> open_pos;
@@ -227,7 +223,51 @@ struct PoolRt {
     Media media = Media::kVoice;
     // By the strategy's kind of pick; held inline, so reaching a pool is one look-up.
     std::variant<OrderedPool, ArrivalPool, CyclicPool, WeightedPool> agents;
+
+    // The same three questions of whichever kind it is; inline, for the routing path.
+    bool Erase(Slot slot);  // false when the slot was not in the pool
+    bool Contains(Slot slot) const;
+    std::optional<Candidate> Best() const;  // ranked pools; nullopt for cyclic and weighted
 };
+
+inline bool PoolRt::Erase(Slot slot) {
+    if (auto* heap = std::get_if<OrderedPool>(&agents)) {
+        return heap->Erase(slot);
+    }
+    if (auto* list = std::get_if<ArrivalPool>(&agents)) {
+        return list->Erase(slot);
+    }
+    if (auto* cyclic = std::get_if<CyclicPool>(&agents)) {
+        return cyclic->Erase(slot);
+    }
+    auto& weighted = std::get<WeightedPool>(agents);
+    const bool held = weighted.weight(slot) > 0;
+    weighted.SetWeight(slot, 0);
+    return held;
+}
+
+inline bool PoolRt::Contains(Slot slot) const {
+    if (const auto* heap = std::get_if<OrderedPool>(&agents)) {
+        return heap->Contains(slot);
+    }
+    if (const auto* list = std::get_if<ArrivalPool>(&agents)) {
+        return list->Contains(slot);
+    }
+    if (const auto* cyclic = std::get_if<CyclicPool>(&agents)) {
+        return cyclic->Contains(slot);
+    }
+    return std::get<WeightedPool>(agents).weight(slot) > 0;
+}
+
+inline std::optional<Candidate> PoolRt::Best() const {
+    if (const auto* heap = std::get_if<OrderedPool>(&agents)) {
+        return heap->Best();
+    }
+    if (const auto* list = std::get_if<ArrivalPool>(&agents)) {
+        return list->Best();
+    }
+    return std::nullopt;
+}
 
 struct MergeRt {
     const MergeRule* rule = nullptr;
@@ -375,7 +415,7 @@ struct Engine::Impl {
     bool TryAgent(AgentIdx a, const std::array<bool, kMediaCount>& media);
     void Offer(ContactIdx c, AgentIdx a);
     double EffectivePriority(const ContactRt& c) const;
-    double EffectivePriority(const BucketHead& h) const;
+    double EffectivePriority(const BucketHead& h, int64_t now_ms) const;
     uint32_t PoolOf(ReqIdx req, Strategy s, Media m);  // PoolFor without the map, once it exists
 
     // ---- waiting contacts (waiting.cpp) ----
@@ -408,6 +448,10 @@ struct Engine::Impl {
     // std::function instead of allocated for every call.
     TimerId ScheduleWrapEnd(AgentIdx a, uint32_t tag, Timestamp at);
     uint32_t NextWrapTag(AgentRt& a) { return ++a.wrap_tags; }
+    // After-call work for a contact of queue `q`: the agent's own time, else the queue's.
+    Duration WrapupTime(const AgentRt& a, QueueIdx q) const {
+        return a.wrapup.value_or(queues[q].wrapup);
+    }
     void EndContact(ContactIdx c, const std::string& by, const std::string& stage,
                     const std::string& reason);
 

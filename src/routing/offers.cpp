@@ -82,7 +82,7 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     w.started = now;
     w.handle = (now - c.answered_at);
     c.agent = kNone;
-    const Duration acw = a.wrapup.value_or(queues[c.queue].wrapup);
+    const Duration acw = WrapupTime(a, c.queue);
     w.ends = now + acw;
     a.wraps.push_back(w);
     if (acw.count() == 0) {

@@ -1,5 +1,6 @@
 // Engine::Restore: a fresh engine takes over a state rebuilt from the event log (restore.h).
 #include <algorithm>
+#include <numeric>
 
 #include "engine_impl.h"
 
@@ -143,8 +144,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
         w.media = MediaOf(rw.channel);
         w.started = rw.started;
         w.handle = rw.handle;
-        const Duration acw = a.cfg->wrapup.value_or(s.queues[qi].cfg->wrapup);
-        w.ends = rw.ends.value_or(rw.started + acw);
+        w.ends = rw.ends.value_or(rw.started + s.WrapupTime(a, qi));
         a.used[static_cast<int>(w.media)] += 1;
         w.timer = s.ScheduleWrapEnd(ai, w.tag, std::max(w.ends, now));
         a.wraps.push_back(w);
@@ -154,9 +154,7 @@ Result<RestoreReport> Engine::Restore(const EngineState& st) {
     // how long they have been idle — longest idle first, the order an arrival-ordered pool
     // takes without searching.
     std::vector<AgentIdx> by_idle(s.agents.size());
-    for (AgentIdx ai = 0; ai < s.agents.size(); ++ai) {
-        by_idle[ai] = ai;
-    }
+    std::iota(by_idle.begin(), by_idle.end(), AgentIdx{0});
     std::sort(by_idle.begin(), by_idle.end(), [&](AgentIdx x, AgentIdx y) {
         const AgentRt& a = s.agents[x];
         const AgentRt& b = s.agents[y];

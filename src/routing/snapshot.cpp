@@ -42,7 +42,7 @@ std::optional<QueuePlace> Engine::Place(const InteractionId& id) const {
     }
     const WaitEntry& mine = s.buckets[c.bucket].contacts.at(c.bucket_pos);
     QueuePlace place;
-    place.queue = s.queues[c.queue].cfg->id;
+    place.queue = s.queues[c.queue].id;
     // Everyone in this queue's buckets who is served before this contact.
     for (auto b = s.bucket_index.lower_bound({c.queue, Media::kVoice, {}});
          b != s.bucket_index.end() && std::get<0>(b->first) == c.queue; ++b) {
@@ -141,16 +141,7 @@ Status Engine::CheckInvariants() const {
         std::optional<RankKey> best;
         for (Slot slot = 0; slot < members.size(); ++slot) {
             const AgentRt& a = s.agents[members[slot]];
-            bool in = false;
-            if (const auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
-                in = heap->Contains(slot);
-            } else if (const auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
-                in = list->Contains(slot);
-            } else if (const auto* cyclic = std::get_if<CyclicPool>(&pool.agents)) {
-                in = cyclic->Contains(slot);
-            } else {
-                in = std::get<WeightedPool>(pool.agents).weight(slot) > 0;
-            }
+            const bool in = pool.Contains(slot);
             if (in != a.indexed[static_cast<int>(pool.media)]) {
                 return fail(a.id.str() + " is in a pool it should not be in, or missing from one");
             }
@@ -159,14 +150,11 @@ Status Engine::CheckInvariants() const {
                 best = best ? std::min(*best, key) : key;
             }
         }
-        std::optional<Candidate> top;
-        if (const auto* heap = std::get_if<OrderedPool>(&pool.agents)) {
-            top = heap->Best();
-        } else if (const auto* list = std::get_if<ArrivalPool>(&pool.agents)) {
-            top = list->Best();
-        } else {
+        const StrategyImpl::Pick pick = pool.impl->pick;
+        if (pick != StrategyImpl::Pick::kBest && pick != StrategyImpl::Pick::kArrival) {
             continue;
         }
+        const std::optional<Candidate> top = pool.Best();
         if (top.has_value() != best.has_value() || (top && top->key != *best)) {
             return fail("a pool's best agent is not the best-ranked free agent");
         }

@@ -108,7 +108,6 @@ BucketIdx Engine::Impl::BucketFor(const ContactRt& c) {
         Bucket bucket;
         bucket.queue = c.queue;
         bucket.media = c.media;
-        bucket.aging_ms = q.aging.count();
         bucket.eligibility = c.eligibility;
         buckets.push_back(std::move(bucket));
     }
@@ -163,7 +162,8 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
 BucketHead Engine::Impl::HeadOf(BucketIdx b) const {
     const Bucket& bucket = buckets[b];
     const WaitEntry& top = bucket.contacts.top();
-    return BucketHead{top.priority, top.since, top.seq, bucket.aging_ms, top.contact, b};
+    const int64_t aging_ms = queues[bucket.queue].aging.count();
+    return BucketHead{top.priority, top.since, top.seq, aging_ms, top.contact, b};
 }
 
 void Engine::Impl::OpenBucket(BucketIdx b) {
