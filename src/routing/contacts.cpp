@@ -165,7 +165,7 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
     }
     ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
-    const std::string who = ByName(by);
+    const char* who = ByName(by);
     switch (c.stage) {
         case ContactRt::Stage::kArrived:
             s.EndContact(ci, who, "ivr", "");

@@ -16,7 +16,8 @@ Engine::Impl::Impl(CenterConfig c, Clock& clk, TimerService& t, std::mt19937_64&
         agents[i].id = center.agents[i].id;
         agents[i].cfg = &center.agents[i];
         agents[i].capacity = center.agents[i].capacity;
-        agents[i].wrapup = center.agents[i].wrapup;
+        agents[i].own_wrapup = center.agents[i].wrapup.has_value();
+        agents[i].wrapup = center.agents[i].wrapup.value_or(Duration{0});
         agents[i].order = i;
         agent_index.emplace(agents[i].id, i);
         by_id[i] = i;

@@ -24,6 +24,12 @@ using ContactIdx = uint32_t;
 using BucketIdx = uint32_t;
 inline constexpr uint32_t kNone = UINT32_MAX;
 
+// A contact's lists of requirements and queues: one or two entries nearly always, kept inside
+// the contact (or bucket) rather than in an allocation of their own, which in a large center is
+// one more cold cache line for every contact routing looks at.
+using ReqList = boost::container::small_vector<ReqIdx, 2>;
+using QueueList = boost::container::small_vector<QueueIdx, 2>;
+
 // Ids are short strings; Boost's string hash is about twice as fast on them as libstdc++'s
 // (3 ns against 6–7 ns for "c123456"), and every command looks one up.
 struct IdHash {
@@ -46,58 +52,64 @@ struct WrapRt {
     Timestamp ends;
 };
 
-// Fields are ordered by how often routing touches them: with thousands of agents and contacts
-// each command finds its agent and contact cold in memory, so the first cache lines hold what
-// offers, answers, hang-ups and refreshes read, and the configuration they need is copied in.
-// Both start on a cache line, so their hot fields take as few lines as they can.
+// Laid out by cache line, by what routing touches: with thousands of agents and contacts each
+// command finds its agent and contact cold in memory, and every line it reads is a trip to the
+// shared cache or to memory (routing_cost.sh counts them). So the lines hold, in order, what a
+// hang-up, a wrap-up, a refresh, an offer and an answer read and write, and the configuration
+// they need is copied in. Both start on a cache line; the static_asserts below keep the sizes.
 struct alignas(64) AgentRt {
-    // ---- hot: availability, offers, pools ----
+    // ---- line 0: availability and offers ----
     bool logged_in = false;
     bool want_ready = false;
     std::array<bool, kMediaCount> indexed{};  // in the pools of that media now
     AgentStateKind shown = AgentStateKind::kLoggedOut;
+    bool own_wrapup = false;     // it has its own after-call work time, `wrapup`
     ContactIdx ringing = kNone;  // one offer at a time
     int talking = 0;
     std::array<int, kMediaCount> used{};      // slots taken by offers, talks and wrap-ups
     std::array<int, kMediaCount> capacity{};  // the configuration's, per media
-    Timestamp blocked_until;                  // skipped after a failed offer
+    uint32_t wrap_tags = 0;                   // tags given to its wrap-ups so far
+    int missed_in_row = 0;
+    Timestamp blocked_until;  // skipped after a failed offer
+    Duration wrapup{0};
+
+    // ---- line 1: the id for events, and what a finished contact adds to ----
     AgentId id;
+    Timestamp idle_since;
+    int64_t calls = 0;
+    int64_t talk_ms = 0;
+    int64_t busy_ms = 0;
+
+    // ---- line 2: rank inputs (they change only while the agent is out of every pool) ----
+    Timestamp login_at;
+    int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
+    int64_t id_rank = 0;             // position in id order (ties)
+    int64_t order = 0;               // position in the configuration (linear, round robin)
+    Timestamp shown_since;
+    TimerId block_timer = 0;
+    const AgentConfig* cfg = nullptr;
+
+    // ---- lines 3-4: requirements it satisfies, a few for most agents, inline (a freed agent
+    // reads them first, to look for work) ----
     struct ReqSlot {
         ReqIdx req;
         Slot slot;            // its place among the requirement's members and so in its pools
         int32_t skill_score;  // SkillScore on the requirement, for strategies that rank by it
     };
-    // Requirements it satisfies; a few for most agents, kept inline beside the hot fields (a
-    // freed agent reads them first, to look for work).
     boost::container::small_vector<ReqSlot, 4> reqs;
     // A voice agent wraps up one contact at a time: kept inline, not in a separate allocation.
     boost::container::small_vector<WrapRt, 1> wraps;
-    std::optional<Duration> wrapup;  // its own after-call work time, if the agent has one
-
-    // Strategy inputs; they change only while the agent is out of every pool.
-    Timestamp idle_since;
-    int64_t id_rank = 0;  // position in id order (ties)
-    int64_t order = 0;    // position in the configuration (linear, round robin)
-    Timestamp login_at;
-    int64_t calls = 0;
-    int64_t talk_ms = 0;
-    int64_t busy_ms = 0;
-    int64_t occupancy_permille = 0;  // busy / logged-in, as of the last time it became ready
 
     // ---- colder ----
-    Timestamp shown_since;
-    int missed_in_row = 0;
-    TimerId block_timer = 0;
-    uint32_t wrap_tags = 0;  // tags given to its wrap-ups so far
-    const AgentConfig* cfg = nullptr;
     std::string reason;  // not-ready reason
 };
 
-// A contact's id and plain fields (hot ones first), kept apart from its vectors so that a freed
-// slot is reset by one assignment while the vectors keep their storage.
+// A contact's id and plain fields, kept apart from its vectors so that a freed slot is reset by
+// one assignment while the vectors keep their storage. Line 0 is what every command on the
+// contact reads, line 1 its timers and times.
 struct ContactScalars {
     enum class Stage : uint8_t { kArrived, kQueued, kOffered, kTalking };
-    // ---- hot: every command on the contact ----
+    // ---- line 0 ----
     InteractionId id;
     Stage stage = Stage::kArrived;
     bool live = false;
@@ -107,30 +119,34 @@ struct ContactScalars {
     Media media = Media::kVoice;
     QueueIdx queue = kNone;
     AgentIdx agent = kNone;
-    BucketIdx bucket = kNone;
-    uint32_t bucket_pos = 0;  // its entry's place in the bucket's heap, while waiting
-    int priority = 0;         // the contact's own, added to the queue's
-    uint64_t seq = 0;         // arrival order, the last tie-break
+    BucketIdx bucket = kNone;  // while waiting; its place in the bucket is in bucket_pos
+    int priority = 0;          // the contact's own, added to the queue's
+    uint64_t seq = 0;          // arrival order, the last tie-break
+    // ---- line 1 ----
     TimerId ring_timer = 0;
     TimerId rule_timer = 0;
     Timestamp waiting_since;  // rank time, kept across moves, failed offers and callbacks
     Timestamp queue_entry;    // entry into the current queue (time-based rules)
     Timestamp answered_at;
     Timestamp ring_ends;
-
-    // ---- colder ----
     Timestamp arrived_at;
     Timestamp hold_since;
+    // ---- lines 2-3, with the vectors ----
     int64_t hold_ms = 0;
-    size_t next_time_rule = 0;
+    uint32_t next_time_rule = 0;
 };
 
+// Four cache lines in all: a contact's whole life (arrival, waiting, offer, talk, hang-up and the
+// reset of its slot) touches no more than these.
 struct alignas(64) ContactRt : ContactScalars {
-    std::vector<ReqIdx> eligibility;  // sorted: who may take it now
-    Requirement extra;                // contact's own skills
-    std::vector<ReqIdx> widened;      // alternatives added by overflow rules
-    std::vector<QueueIdx> visited;
+    ReqList eligibility;          // sorted: who may take it now
+    Requirement extra;            // contact's own skills
+    std::vector<ReqIdx> widened;  // alternatives added by overflow rules (rare)
+    QueueList visited;
 };
+// With libstdc++'s 32-byte strings; smaller elsewhere.
+static_assert(sizeof(ContactRt) <= 4 * 64, "a contact should fit in four cache lines");
+static_assert(sizeof(AgentRt) <= 7 * 64, "an agent should fit in seven cache lines");
 
 // A queue's time-triggered rule, or its max wait, in the order they fire.
 struct TimeRule {
@@ -210,7 +226,7 @@ struct BucketHead {
 struct Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
-    std::vector<ReqIdx> eligibility;
+    ReqList eligibility;
     // While the bucket has contacts: its place in open_buckets[eligibility[i]][media].
     std::vector<uint32_t> open_pos;
     IndexedHeap<WaitEntry, ServesFirst> contacts;
@@ -342,13 +358,17 @@ struct Engine::Impl {
     std::vector<std::array<std::vector<uint32_t>, kMediaCount>> pools_of_req;
 
     std::vector<Bucket> buckets;
-    std::map<std::tuple<QueueIdx, Media, std::vector<ReqIdx>>, BucketIdx, std::less<>> bucket_index;
+    std::map<std::tuple<QueueIdx, Media, ReqList>, BucketIdx, std::less<>> bucket_index;
     // Non-empty buckets by requirement and media, in no order, with their heads: where a freed
     // agent looks for work. A bucket knows its place in each list, so it leaves in O(1).
     std::vector<std::array<std::vector<BucketHead>, kMediaCount>> open_buckets;
 
     std::vector<ContactRt> contacts;
     std::vector<ContactIdx> free_contacts;
+    // Each waiting contact's place in its bucket's heap, by slot. Kept apart from the contacts:
+    // a heap step moves other contacts' entries, and writing their places here touches this
+    // small array instead of one cold contact per moved entry.
+    std::vector<uint32_t> bucket_pos;
     ContactIndex contact_index{contacts};
 
     // ---- setup (engine.cpp) ----
@@ -419,7 +439,7 @@ struct Engine::Impl {
     uint32_t PoolOf(ReqIdx req, Strategy s, Media m);  // PoolFor without the map, once it exists
 
     // ---- waiting contacts (waiting.cpp) ----
-    std::vector<ReqIdx> scratch_eligibility;
+    ReqList scratch_eligibility;
     ContactRt* FindContact(const InteractionId& id);
     ContactIdx NewContact();
     void FreeContact(ContactIdx c);
@@ -428,7 +448,7 @@ struct Engine::Impl {
     BucketIdx BucketFor(const ContactRt& c);  // finds or makes the contact's bucket
     void RemoveWaiting(ContactIdx c);
     auto BucketPositions() {
-        return [this](const WaitEntry& e, uint32_t pos) { contacts[e.contact].bucket_pos = pos; };
+        return [this](const WaitEntry& e, uint32_t pos) { bucket_pos[e.contact] = pos; };
     }
     void OpenBucket(BucketIdx b);
     void CloseBucket(BucketIdx b);
@@ -439,7 +459,9 @@ struct Engine::Impl {
 
     // ---- offers, talk and wrap-up (offers.cpp) ----
     void OnRingTimeout(ContactIdx c);
-    void FailOffer(ContactIdx c, const std::string& why);
+    // The words of the event's fixed vocabularies (why, by, stage, reason) come as literals, so
+    // each is built once, inside the event, and not first as a string argument.
+    void FailOffer(ContactIdx c, const char* why);
     void ReturnToQueue(ContactIdx c);
     void StartWrapup(AgentIdx a, ContactRt& c);
     void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition,
@@ -450,10 +472,9 @@ struct Engine::Impl {
     uint32_t NextWrapTag(AgentRt& a) { return ++a.wrap_tags; }
     // After-call work for a contact of queue `q`: the agent's own time, else the queue's.
     Duration WrapupTime(const AgentRt& a, QueueIdx q) const {
-        return a.wrapup.value_or(queues[q].wrapup);
+        return a.own_wrapup ? a.wrapup : queues[q].wrapup;
     }
-    void EndContact(ContactIdx c, const std::string& by, const std::string& stage,
-                    const std::string& reason);
+    void EndContact(ContactIdx c, const char* by, const char* stage, const char* reason);
 
     // ---- overflow (overflow.cpp) ----
     void ScheduleTimeRule(ContactIdx c);

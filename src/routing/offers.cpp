@@ -6,8 +6,8 @@
 
 namespace hotline::routing {
 
-void Engine::Impl::EndContact(ContactIdx ci, const std::string& by, const std::string& stage,
-                              const std::string& reason) {
+void Engine::Impl::EndContact(ContactIdx ci, const char* by, const char* stage,
+                              const char* reason) {
     Emit<events::Hangup>(contacts[ci].id, by, stage, reason);
     FreeContact(ci);
 }
@@ -21,7 +21,7 @@ void Engine::Impl::ReturnToQueue(ContactIdx ci) {
     TryContact(ci);
 }
 
-void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
+void Engine::Impl::FailOffer(ContactIdx ci, const char* why) {
     ContactRt& c = contacts[ci];
     const AgentIdx ai = c.agent;
     AgentRt& a = agents[ai];
@@ -32,7 +32,8 @@ void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
     a.ringing = kNone;
     a.used[static_cast<int>(c.media)] -= 1;
     Emit<events::OfferFail>(c.id, a.id, why);
-    if (why == "no_answer") {
+    const std::string_view reason = why;
+    if (reason == "no_answer") {
         a.missed_in_row += 1;
         if (center.max_missed_offers > 0 && a.missed_in_row >= center.max_missed_offers) {
             // Auto-pause: an agent who keeps not answering is away from the desk.
@@ -40,7 +41,7 @@ void Engine::Impl::FailOffer(ContactIdx ci, const std::string& why) {
             a.reason = "missed_offers";
         }
     }
-    if (why != "logout") {
+    if (reason != "logout") {
         BlockAfterFailedOffer(ai);
     }
     // The agent's state first (it is no longer reserved), then the contact looks again.
@@ -84,12 +85,12 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     c.agent = kNone;
     const Duration acw = WrapupTime(a, c.queue);
     w.ends = now + acw;
-    a.wraps.push_back(w);
+    a.wraps.push_back(std::move(w));
     if (acw.count() == 0) {
         EndWrapup(ai, a.wraps.size() - 1, "");
         return;
     }
-    a.wraps.back().timer = ScheduleWrapEnd(ai, w.tag, w.ends);
+    a.wraps.back().timer = ScheduleWrapEnd(ai, a.wraps.back().tag, a.wraps.back().ends);
     Refresh(ai);
 }
 
@@ -100,13 +101,13 @@ void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& dispo
     for (int m = 0; m < kMediaCount; ++m) {
         Unindex(ai, static_cast<Media>(m));
     }
-    WrapRt w = a.wraps[index];
+    WrapRt w = std::move(a.wraps[index]);
     a.wraps.erase(a.wraps.begin() + static_cast<ptrdiff_t>(index));
     if (w.timer) {
         timers.Cancel(w.timer);
     }
     const Timestamp now = clock.Now();
-    Emit<events::WrapupEnd>(w.id, a.id, disposition, notes);
+    Emit<events::WrapupEnd>(std::move(w.id), a.id, disposition, notes);
     a.used[static_cast<int>(w.media)] -= 1;
     a.calls += 1;
     a.talk_ms += w.handle.count();
@@ -160,7 +161,7 @@ Status Engine::Reject(const InteractionId& id, std::string why) {
     if (why != "rejected" && why != "busy") {
         return InvalidArgument("why must be rejected or busy");
     }
-    s.FailOffer(found, why);
+    s.FailOffer(found, why == "rejected" ? "rejected" : "busy");
     return Status::Ok();
 }
 

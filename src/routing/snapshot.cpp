@@ -40,7 +40,7 @@ std::optional<QueuePlace> Engine::Place(const InteractionId& id) const {
     if (c.stage != ContactRt::Stage::kQueued || c.bucket == kNone) {
         return std::nullopt;
     }
-    const WaitEntry& mine = s.buckets[c.bucket].contacts.at(c.bucket_pos);
+    const WaitEntry& mine = s.buckets[c.bucket].contacts.at(s.bucket_pos[ci]);
     QueuePlace place;
     place.queue = s.queues[c.queue].id;
     // Everyone in this queue's buckets who is served before this contact.
@@ -182,7 +182,7 @@ Status Engine::CheckInvariants() const {
             if (!c.live || c.bucket != b || c.stage != ContactRt::Stage::kQueued) {
                 return fail("a bucket holds a contact that is not waiting in it");
             }
-            if (c.bucket_pos != pos) {
+            if (s.bucket_pos[heap.at(pos).contact] != pos) {
                 return fail(c.id.str() + " has lost its place in its bucket");
             }
             if (pos > 0 && ServesFirst{}(heap.at(pos), heap.at(heap.Parent(pos)))) {
@@ -192,7 +192,7 @@ Status Engine::CheckInvariants() const {
         const bool open = !s.buckets[b].contacts.empty();
         // Work-conserving: nobody who may take a waiting contact sits free. Contacts of one
         // bucket share their eligibility, so checking the bucket covers them all.
-        for (ReqIdx r : open ? s.buckets[b].eligibility : std::vector<ReqIdx>{}) {
+        for (ReqIdx r : open ? s.buckets[b].eligibility : ReqList{}) {
             for (AgentIdx a : s.req_members[r]) {
                 if (s.Available(s.agents[a], s.buckets[b].media)) {
                     return fail(s.contacts[s.buckets[b].contacts.top().contact].id.str() +

@@ -40,6 +40,7 @@ ContactIdx Engine::Impl::NewContact() {
     } else {
         ci = static_cast<ContactIdx>(contacts.size());
         contacts.emplace_back();
+        bucket_pos.push_back(0);
     }
     contacts[ci].live = true;
     contacts[ci].seq = next_seq++;
@@ -68,7 +69,7 @@ void Engine::Impl::FreeContact(ContactIdx ci) {
 void Engine::Impl::RecomputeEligibility(ContactIdx ci) {
     ContactRt& c = contacts[ci];
     const QueueRt& q = queues[c.queue];
-    std::vector<ReqIdx>& elig = scratch_eligibility;  // reused: no allocation per contact
+    ReqList& elig = scratch_eligibility;  // reused: no allocation per contact
     elig.clear();
     elig.push_back(c.extra.empty() ? q.base_req : Intern(Combine(q.cfg->skills, c.extra)));
     for (ReqIdx r : q.merged_reqs) {
@@ -147,9 +148,9 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
         return;
     }
     Bucket& bucket = buckets[c.bucket];
-    assert(bucket.contacts.at(c.bucket_pos).contact == ci);
-    const bool was_head = c.bucket_pos == 0;
-    bucket.contacts.EraseAt(c.bucket_pos, BucketPositions());
+    assert(bucket.contacts.at(bucket_pos[ci]).contact == ci);
+    const bool was_head = bucket_pos[ci] == 0;
+    bucket.contacts.EraseAt(bucket_pos[ci], BucketPositions());
     if (bucket.contacts.empty()) {
         CloseBucket(c.bucket);
     } else if (was_head) {

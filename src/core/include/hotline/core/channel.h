@@ -2,16 +2,17 @@
 // Contact channels and the capacity class each one draws on.
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace hotline {
 
-enum class Channel { kVoice, kChat, kEmail, kSocial, kCallback };
+enum class Channel : uint8_t { kVoice, kChat, kEmail, kSocial, kCallback };
 inline constexpr int kChannelCount = 5;
 
 // Agents have capacity per media class: a callback is a phone call, social messages are chats.
-enum class Media { kVoice, kChat, kEmail };
+enum class Media : uint8_t { kVoice, kChat, kEmail };
 inline constexpr int kMediaCount = 3;
 
 std::string_view ChannelName(Channel c);

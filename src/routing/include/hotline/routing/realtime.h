@@ -2,6 +2,7 @@
 // What the wallboard shows: per queue and per agent, as of the engine's clock.
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,7 @@
 
 namespace hotline::routing {
 
-enum class AgentStateKind { kLoggedOut, kReady, kNotReady, kReserved, kBusy, kWrapup };
+enum class AgentStateKind : uint8_t { kLoggedOut, kReady, kNotReady, kReserved, kBusy, kWrapup };
 inline constexpr int kAgentStateCount = 6;
 std::string_view AgentStateName(AgentStateKind s);
 
