@@ -160,29 +160,34 @@ struct Outcome {
     bool within = false;  // answered within the SL threshold
 };
 
-struct QueueRt {
-    const QueueConfig* cfg = nullptr;
+// By cache line, like agents and contacts: an arriving contact reads lines 0-3 of its queue,
+// a hang-up and an offer lines 0-1 (the configuration routing needs is copied in).
+struct alignas(64) QueueRt {
+    // ---- line 0 ----
     QueueId id;  // for events, without a trip into the configuration
-    // The configuration routing reads on every contact, next to the rest of the hot state.
-    Strategy strategy = Strategy::kLongestIdle;
-    Media media = Media::kVoice;
     int64_t priority = 0;
     Duration aging{0};
-    Duration ring_timeout{0};  // the queue's, or the center's default
     Duration wrapup{0};
     ReqIdx base_req = kNone;
+    Strategy strategy = Strategy::kLongestIdle;
+    Media media = Media::kVoice;
+    // ---- line 1 ----
+    Duration ring_timeout{0};  // the queue's, or the center's default
     // The bucket of contacts that wait for base_req alone, per media, once there is one.
     std::array<BucketIdx, kMediaCount> base_bucket{kNone, kNone, kNone};
+    int waiting = 0;
+    double aht_ms = 0;           // moving average of handle time
+    Duration outcome_window{0};  // longest window of a merge rule using this queue
+    int64_t rr_last = -1;        // round robin memory
+    int active_merges = 0;
+    const QueueConfig* cfg = nullptr;
+    // ---- lines 2-3: what an arrival checks ----
     std::vector<TimeRule> time_rules;
     std::vector<const OverflowRule*> arrival_rules;  // queue_length, expected_wait
+    std::vector<ReqIdx> merged_reqs;                 // from active merge rules
+    // ---- colder ----
     std::vector<const OverflowRule*> no_agent_rules;
-    std::vector<ReqIdx> merged_reqs;  // from active merge rules
-    int active_merges = 0;
-    int waiting = 0;
-    double aht_ms = 0;             // moving average of handle time
-    int64_t rr_last = -1;          // round robin memory
     std::deque<Outcome> outcomes;  // for merge rules' sliding window
-    Duration outcome_window{0};    // longest window of a merge rule using this queue
 };
 
 // A waiting contact's place in service order: (class, rank time ms, seq), lower serves first.

@@ -2,12 +2,13 @@
 // Names of the routing strategies. The implementations live in routing/strategies/, one per
 // file, registered in a table indexed by this enum (never by string compares).
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace hotline {
 
-enum class Strategy {
+enum class Strategy : uint8_t {
     kLongestIdle,
     kMostSkilled,
     kLeastOccupied,
