@@ -228,14 +228,20 @@ struct BucketHead {
 
 // Waiting contacts of one queue, one media and one eligibility set; the one served next is the
 // heap's top. (A queue mostly holds one media, but a transfer or a callback can bring another.)
-struct Bucket {
+// One cache line: adding, removing and publishing a head read the bucket and its heap only.
+struct alignas(64) Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
-    ReqList eligibility;
-    // While the bucket has contacts: its place in open_buckets[eligibility[i]][media].
-    std::vector<uint32_t> open_pos;
     IndexedHeap<WaitEntry, ServesFirst> contacts;
+    // Its eligibility, sorted by requirement, and while it has contacts its place in each
+    // requirement's open list, open_buckets[req][media].
+    struct Listing {
+        ReqIdx req;
+        uint32_t open_pos;
+    };
+    boost::container::small_vector<Listing, 1> eligibility;
 };
+static_assert(sizeof(Bucket) <= 64, "a bucket should fit in one cache line");
 
 struct PoolRt {
     ReqIdx req = kNone;

@@ -192,29 +192,28 @@ Status Engine::CheckInvariants() const {
         const bool open = !s.buckets[b].contacts.empty();
         // Work-conserving: nobody who may take a waiting contact sits free. Contacts of one
         // bucket share their eligibility, so checking the bucket covers them all.
-        for (ReqIdx r : open ? s.buckets[b].eligibility : ReqList{}) {
-            for (AgentIdx a : s.req_members[r]) {
+        if (!open) {
+            continue;
+        }
+        for (const Bucket::Listing& listing : s.buckets[b].eligibility) {
+            for (AgentIdx a : s.req_members[listing.req]) {
                 if (s.Available(s.agents[a], s.buckets[b].media)) {
                     return fail(s.contacts[s.buckets[b].contacts.top().contact].id.str() +
                                 " waits while " + s.agents[a].id.str() + " is free for it");
                 }
             }
         }
-        if (!open) {
-            continue;
-        }
         const Bucket& bucket = s.buckets[b];
-        for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
-            const auto& list =
-                s.open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
-            if (bucket.open_pos[i] >= list.size() || list[bucket.open_pos[i]].bucket != b) {
+        for (const Bucket::Listing& listing : bucket.eligibility) {
+            const auto& list = s.open_buckets[listing.req][static_cast<int>(bucket.media)];
+            if (listing.open_pos >= list.size() || list[listing.open_pos].bucket != b) {
                 return fail("an open bucket is missing from the open-bucket index");
             }
-            const BucketHead& listed = list[bucket.open_pos[i]];
+            const BucketHead& listed = list[listing.open_pos];
             if (listed.contact != heap.top().contact || listed.seq != heap.top().seq) {
                 return fail("the open-bucket index shows a stale head");
             }
-            open_count[bucket.eligibility[i]][static_cast<int>(bucket.media)]++;
+            open_count[listing.req][static_cast<int>(bucket.media)]++;
         }
     }
     // Every open bucket is listed (above), so equal counts mean nothing else is.

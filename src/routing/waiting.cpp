@@ -109,7 +109,9 @@ BucketIdx Engine::Impl::BucketFor(const ContactRt& c) {
         Bucket bucket;
         bucket.queue = c.queue;
         bucket.media = c.media;
-        bucket.eligibility = c.eligibility;
+        for (ReqIdx r : c.eligibility) {
+            bucket.eligibility.push_back({r, 0});
+        }
         buckets.push_back(std::move(bucket));
     }
     if (plain) {
@@ -170,10 +172,9 @@ BucketHead Engine::Impl::HeadOf(BucketIdx b) const {
 void Engine::Impl::OpenBucket(BucketIdx b) {
     Bucket& bucket = buckets[b];
     const BucketHead head = HeadOf(b);
-    bucket.open_pos.resize(bucket.eligibility.size());
-    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
-        auto& open = open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)];
-        bucket.open_pos[i] = static_cast<uint32_t>(open.size());
+    for (Bucket::Listing& listing : bucket.eligibility) {
+        auto& open = open_buckets[listing.req][static_cast<int>(bucket.media)];
+        listing.open_pos = static_cast<uint32_t>(open.size());
         open.push_back(head);
     }
 }
@@ -181,27 +182,28 @@ void Engine::Impl::OpenBucket(BucketIdx b) {
 void Engine::Impl::PublishHead(BucketIdx b) {
     const Bucket& bucket = buckets[b];
     const BucketHead head = HeadOf(b);
-    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
-        open_buckets[bucket.eligibility[i]][static_cast<int>(bucket.media)][bucket.open_pos[i]] =
-            head;
+    for (const Bucket::Listing& listing : bucket.eligibility) {
+        open_buckets[listing.req][static_cast<int>(bucket.media)][listing.open_pos] = head;
     }
 }
 
 void Engine::Impl::CloseBucket(BucketIdx b) {
     const Bucket& bucket = buckets[b];
-    for (size_t i = 0; i < bucket.eligibility.size(); ++i) {
-        const ReqIdx r = bucket.eligibility[i];
+    for (const Bucket::Listing& listing : bucket.eligibility) {
+        const ReqIdx r = listing.req;
         auto& open = open_buckets[r][static_cast<int>(bucket.media)];
         // The last open bucket of this requirement takes the leaving one's place.
-        const uint32_t pos = bucket.open_pos[i];
+        const uint32_t pos = listing.open_pos;
         const BucketIdx moved = open.back().bucket;
         open[pos] = open.back();
         open.pop_back();
         if (moved != b) {
             Bucket& other = buckets[moved];
-            auto at = std::lower_bound(other.eligibility.begin(), other.eligibility.end(), r);
-            assert(at != other.eligibility.end() && *at == r);
-            other.open_pos[static_cast<size_t>(at - other.eligibility.begin())] = pos;
+            auto at =
+                std::lower_bound(other.eligibility.begin(), other.eligibility.end(), r,
+                                 [](const Bucket::Listing& l, ReqIdx req) { return l.req < req; });
+            assert(at != other.eligibility.end() && at->req == r);
+            at->open_pos = pos;
         }
     }
 }
