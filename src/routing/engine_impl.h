@@ -475,8 +475,12 @@ struct Engine::Impl {
     void FailOffer(ContactIdx c, const char* why);
     void ReturnToQueue(ContactIdx c);
     void StartWrapup(AgentIdx a, ContactRt& c);
+    // Ends the agent's wrap-up number `wrap` (its place in the agent's list).
     void EndWrapup(AgentIdx a, size_t wrap, const std::string& disposition,
                    const std::string& notes = {});
+    // The end of a wrap-up already taken out of the list (or never in it: no after-call work).
+    void FinishWrapup(AgentIdx a, WrapRt&& w, const std::string& disposition,
+                      const std::string& notes);
     // The timer carries the wrap-up's tag, not its id: sixteen bytes, kept inline by
     // std::function instead of allocated for every call.
     TimerId ScheduleWrapEnd(AgentIdx a, uint32_t tag, Timestamp at);

@@ -85,26 +85,32 @@ void Engine::Impl::StartWrapup(AgentIdx ai, ContactRt& c) {
     c.agent = kNone;
     const Duration acw = WrapupTime(a, c.queue);
     w.ends = now + acw;
-    a.wraps.push_back(std::move(w));
     if (acw.count() == 0) {
-        EndWrapup(ai, a.wraps.size() - 1, "");
+        FinishWrapup(ai, std::move(w), "", "");  // no after-call work: nothing to keep
         return;
     }
-    a.wraps.back().timer = ScheduleWrapEnd(ai, a.wraps.back().tag, a.wraps.back().ends);
+    w.timer = ScheduleWrapEnd(ai, w.tag, w.ends);
+    a.wraps.push_back(std::move(w));
     Refresh(ai);
 }
 
 void Engine::Impl::EndWrapup(AgentIdx ai, size_t index, const std::string& disposition,
                              const std::string& notes) {
     AgentRt& a = agents[ai];
-    // Statistics below are rank inputs: take the agent out of every pool before changing them.
-    for (int m = 0; m < kMediaCount; ++m) {
-        Unindex(ai, static_cast<Media>(m));
-    }
     WrapRt w = std::move(a.wraps[index]);
     a.wraps.erase(a.wraps.begin() + static_cast<ptrdiff_t>(index));
     if (w.timer) {
         timers.Cancel(w.timer);
+    }
+    FinishWrapup(ai, std::move(w), disposition, notes);
+}
+
+void Engine::Impl::FinishWrapup(AgentIdx ai, WrapRt&& w, const std::string& disposition,
+                                const std::string& notes) {
+    AgentRt& a = agents[ai];
+    // Statistics below are rank inputs: take the agent out of every pool before changing them.
+    for (int m = 0; m < kMediaCount; ++m) {
+        Unindex(ai, static_cast<Media>(m));
     }
     const Timestamp now = clock.Now();
     Emit<events::WrapupEnd>(std::move(w.id), a.id, disposition, notes);

@@ -150,9 +150,12 @@ void Engine::Impl::RemoveWaiting(ContactIdx ci) {
         return;
     }
     Bucket& bucket = buckets[c.bucket];
-    assert(bucket.contacts.at(bucket_pos[ci]).contact == ci);
-    const bool was_head = bucket_pos[ci] == 0;
-    bucket.contacts.EraseAt(bucket_pos[ci], BucketPositions());
+    // Mostly it is the head, being offered: the heap's top says so without a look into the
+    // (cold) place array.
+    const bool was_head = bucket.contacts.top().contact == ci;
+    const uint32_t pos = was_head ? 0 : bucket_pos[ci];
+    assert(bucket.contacts.at(pos).contact == ci);
+    bucket.contacts.EraseAt(pos, BucketPositions());
     if (bucket.contacts.empty()) {
         CloseBucket(c.bucket);
     } else if (was_head) {
