@@ -27,6 +27,9 @@ RoutingDriver::RoutingDriver(const CenterShape& shape)
     for (const auto& a : center_.agents) {
         (void)engine_->Login(a.id, true);
     }
+    for (const auto& q : center_.queues) {
+        queue_ids_.push_back(q.id);
+    }
 }
 
 RoutingDriver::~RoutingDriver() = default;
@@ -64,7 +67,7 @@ int64_t NumberOf(const InteractionId& id) {
 void RoutingDriver::Arrive() {
     InteractionId id = IdOf(next_id_++);
     (void)engine_->Arrive({id, Channel::kVoice, "from", "", ""});
-    (void)engine_->Enqueue({id, center_.queues[pick_queue_(driver_rng_)].id, 0, {}});
+    (void)engine_->Enqueue({id, queue_ids_[pick_queue_(driver_rng_)], 0, {}});
 }
 
 // Answers every outstanding offer; the answered contacts join the talkers.

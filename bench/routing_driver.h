@@ -47,7 +47,8 @@ class RoutingDriver {
     std::unique_ptr<routing::Engine> engine_;
     std::mt19937_64 driver_rng_{11};
     std::uniform_int_distribution<int> pick_queue_;
-    std::vector<int64_t> talking_;  // the numbers of the contacts talking now
+    std::vector<QueueId> queue_ids_;  // at hand, as a caller (the IVR) would have them
+    std::vector<int64_t> talking_;    // the numbers of the contacts talking now
     size_t arrivals_base_ = 0;
     int64_t next_id_ = 0;
 };

@@ -160,32 +160,32 @@ struct Outcome {
     bool within = false;  // answered within the SL threshold
 };
 
-// By cache line, like agents and contacts: an arriving contact reads lines 0-3 of its queue,
-// a hang-up and an offer lines 0-1 (the configuration routing needs is copied in).
+// By cache line, like agents and contacts (the configuration routing needs is copied in). A
+// hang-up reads line 0 of its queue, an offer and an answer lines 0-1, an arrival lines 0-2.
 struct alignas(64) QueueRt {
     // ---- line 0 ----
     QueueId id;  // for events, without a trip into the configuration
     int64_t priority = 0;
     Duration aging{0};
     Duration wrapup{0};
+    double aht_ms = 0;  // moving average of handle time
+    // ---- line 1 ----
     ReqIdx base_req = kNone;
     Strategy strategy = Strategy::kLongestIdle;
     Media media = Media::kVoice;
-    // ---- line 1 ----
-    Duration ring_timeout{0};  // the queue's, or the center's default
     // The bucket of contacts that wait for base_req alone, per media, once there is one.
     std::array<BucketIdx, kMediaCount> base_bucket{kNone, kNone, kNone};
     int waiting = 0;
-    double aht_ms = 0;           // moving average of handle time
+    Duration ring_timeout{0};    // the queue's, or the center's default
     Duration outcome_window{0};  // longest window of a merge rule using this queue
-    int64_t rr_last = -1;        // round robin memory
-    int active_merges = 0;
-    const QueueConfig* cfg = nullptr;
-    // ---- lines 2-3: what an arrival checks ----
     std::vector<TimeRule> time_rules;
+    // ---- line 2: what else an arrival checks ----
     std::vector<const OverflowRule*> arrival_rules;  // queue_length, expected_wait
     std::vector<ReqIdx> merged_reqs;                 // from active merge rules
+    int64_t rr_last = -1;                            // round robin memory
+    int active_merges = 0;
     // ---- colder ----
+    const QueueConfig* cfg = nullptr;
     std::vector<const OverflowRule*> no_agent_rules;
     std::deque<Outcome> outcomes;  // for merge rules' sliding window
 };
