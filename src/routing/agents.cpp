@@ -27,9 +27,9 @@ AgentStateKind Engine::Impl::ComputeShown(const AgentRt& a) const {
     return a.want_ready ? AgentStateKind::kReady : AgentStateKind::kNotReady;
 }
 
-std::array<bool, kMediaCount> Engine::Impl::AvailableMedia(const AgentRt& a) const {
+std::array<bool, kMediaCount> Engine::Impl::AvailableMedia(const AgentRt& a, Timestamp now) const {
     std::array<bool, kMediaCount> out{};
-    if (!a.logged_in || !a.want_ready || a.ringing != kNone || clock.Now() < a.blocked_until) {
+    if (!a.logged_in || !a.want_ready || a.ringing != kNone || now < a.blocked_until) {
         return out;
     }
     // A phone call needs the agent's full attention; a call in progress blocks new chats too.
@@ -42,7 +42,7 @@ std::array<bool, kMediaCount> Engine::Impl::AvailableMedia(const AgentRt& a) con
 }
 
 bool Engine::Impl::Available(const AgentRt& a, Media m) const {
-    return AvailableMedia(a)[static_cast<int>(m)];
+    return AvailableMedia(a, clock.Now())[static_cast<int>(m)];
 }
 
 RankKey Engine::Impl::KeyFor(const AgentRt& a, const PoolRt& p, int64_t skill_score) const {
@@ -75,12 +75,9 @@ void Engine::Impl::Index(AgentIdx ai, Media m) {
     }
 }
 
-void Engine::Impl::Unindex(AgentIdx ai, Media m) {
+void Engine::Impl::LeavePools(AgentIdx ai, Media m) {
     AgentRt& a = agents[ai];
     const int mi = static_cast<int>(m);
-    if (!a.indexed[mi]) {
-        return;
-    }
     a.indexed[mi] = false;
     for (const AgentRt::ReqSlot& rs : a.reqs) {
         for (uint32_t p : pools_of_req[rs.req][mi]) {
@@ -114,7 +111,7 @@ void Engine::Impl::Refresh(AgentIdx ai) {
         }
     }
     const bool any_indexed = a.indexed[0] || a.indexed[1] || a.indexed[2];
-    const std::array<bool, kMediaCount> avail = AvailableMedia(a);
+    const std::array<bool, kMediaCount> avail = AvailableMedia(a, now);
     const bool any_available = avail[0] || avail[1] || avail[2];
     for (int m = 0; m < kMediaCount; ++m) {
         if (!avail[m]) {

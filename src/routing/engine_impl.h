@@ -425,10 +425,17 @@ struct Engine::Impl {
     // ---- agents (agents.cpp) ----
     AgentRt* FindAgent(const AgentId& id);
     bool Available(const AgentRt& a, Media m) const;
-    std::array<bool, kMediaCount> AvailableMedia(const AgentRt& a) const;
+    std::array<bool, kMediaCount> AvailableMedia(const AgentRt& a, Timestamp now) const;
     void Refresh(AgentIdx a);  // state event, re-index, look for work
     void Index(AgentIdx a, Media m);
-    void Unindex(AgentIdx a, Media m);
+    // Out of the pools of media m, if in them (inline: mostly it is not, and this is asked
+    // for every media on every refresh).
+    void Unindex(AgentIdx a, Media m) {
+        if (agents[a].indexed[static_cast<int>(m)]) {
+            LeavePools(a, m);
+        }
+    }
+    void LeavePools(AgentIdx a, Media m);
     RankKey KeyFor(const AgentRt& a, const PoolRt& p, int64_t skill_score) const;
     void EnterPool(PoolRt& pool, const AgentRt& a, AgentIdx ai, Slot slot, int64_t skill_score);
     void SetStaffed(AgentIdx a, int delta);
