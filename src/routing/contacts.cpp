@@ -52,6 +52,7 @@ Status Engine::Enqueue(const EnqueueCommand& cmd) {
     if (q == s.queue_index.end()) {
         return NotFound("unknown queue \"" + cmd.queue.str() + "\"");
     }
+    PrefetchLines(s.queues[q->second], 0, 3);  // entering the queue reads these three
     ContactIdx ci = found;
     ContactRt& c = s.contacts[ci];
     if (c.stage != ContactRt::Stage::kArrived) {
@@ -194,6 +195,11 @@ Status Engine::Hangup(const InteractionId& id, HangupBy by) {
         }
         case ContactRt::Stage::kTalking: {
             AgentIdx a = c.agent;
+            // Wrap-up and the agent's next offer read the agent's first four lines, the
+            // queue's first and the rest of the contact: ask for them all at once.
+            PrefetchLines(s.agents[a], 0, 4);
+            PrefetchLines(s.queues[c.queue], 0, 1);
+            PrefetchLines(c, 1, 3);
             s.Emit<events::Hangup>(c.id, who, "talk", "");
             s.StartWrapup(a, c);
             s.FreeContact(ci);
