@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What one routing decision costs, counted by cachegrind rather than timed: instructions, L1
-# data misses and (with a simulated 1 MB L2, this machine's size per core) L2 misses per
-# decision, for the three center sizes of routing_bench. Each workload runs twice, with 0 and
-# with STEPS decisions, and the difference is divided by STEPS, so the set-up does not count.
+# data misses and L2 misses per decision, with the caches fixed (32 KB L1, 1 MB L2: the
+# smaller of the machines this project has run on) so that the counts do not change with the
+# machine they are taken on, for the three center sizes of routing_bench. Each workload runs
+# twice, with 0 and with STEPS decisions, and the difference is divided by STEPS, so the set-up
+# does not count.
 # The counts repeat to the last digit from run to run; wall time on a shared machine does not.
 #
 # "cycles" is a rough model, instructions / 2.5 + 14 per L1 miss + 45 per L2 miss, good for
@@ -18,7 +20,7 @@ command -v valgrind >/dev/null || { echo "routing_cost: valgrind is not installe
 
 # Prints "instructions l1_misses l2_misses" for one run.
 counts() {
-  valgrind --tool=cachegrind --cache-sim=yes --LL=1048576,8,64 --cachegrind-out-file=/dev/null \
+  valgrind --tool=cachegrind --cache-sim=yes --I1=32768,8,64 --D1=32768,8,64 --LL=1048576,8,64 --cachegrind-out-file=/dev/null \
     "$bin" "$@" 2>&1 >/dev/null |
     awk '/I *refs/ {gsub(",","",$4); ir=$4}
          /D1  misses/ {gsub(",","",$4); d1=$4}
