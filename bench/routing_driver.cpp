@@ -1,5 +1,6 @@
 #include "routing_driver.h"
 
+#include <array>
 #include <charconv>
 #include <string>
 
@@ -51,9 +52,9 @@ namespace {
 // The driver's contacts are numbered; it keeps the numbers (8 bytes a call) rather than the id
 // strings, so that its own bookkeeping takes as little of the cache as a caller's could.
 InteractionId IdOf(int64_t n) {
-    char text[24] = {'c'};
-    const auto end = std::to_chars(text + 1, text + sizeof text, n).ptr;
-    return InteractionId(std::string_view(text, static_cast<size_t>(end - text)));
+    std::array<char, 24> text{'c'};
+    const auto end = std::to_chars(text.data() + 1, text.data() + text.size(), n).ptr;
+    return InteractionId(std::string_view(text.data(), static_cast<size_t>(end - text.data())));
 }
 
 int64_t NumberOf(const InteractionId& id) {

@@ -10,7 +10,7 @@ namespace {
 
 // Priority plus, with aging, a point for every `aging_ms` waited since `since_ms`.
 double AgedPriority(int64_t priority, int64_t since_ms, int64_t aging_ms, int64_t now_ms) {
-    double p = static_cast<double>(priority);
+    auto p = static_cast<double>(priority);
     if (aging_ms > 0) {
         p += static_cast<double>(now_ms - since_ms) / static_cast<double>(aging_ms);
     }

@@ -93,6 +93,7 @@ uint32_t Engine::Impl::PoolFor(ReqIdx req, Strategy s, Media m) {
             break;
         case StrategyImpl::Pick::kCyclic: {
             std::vector<int64_t> orders;
+            orders.reserve(members.size());
             for (AgentIdx a : members) {
                 orders.push_back(agents[a].order);
             }

@@ -28,11 +28,12 @@ inline constexpr uint32_t kNone = UINT32_MAX;
 // center the agent, contact, queue and bucket a command works on are cold in memory, and found
 // one after another (contact -> agent -> ...): asking for all of an object's lines as soon as
 // its index is known lets their trips overlap instead of paying them one by one.
+inline constexpr size_t kCacheLine = 64;
 template <class T>
-inline void PrefetchLines(const T& obj, int first, int count) {
+inline void PrefetchLines(const T& obj, size_t first, size_t count) {
     const char* p = reinterpret_cast<const char*>(&obj);
-    for (int i = first; i < first + count && i * 64 < static_cast<int>(sizeof(T)); ++i) {
-        __builtin_prefetch(p + i * 64);
+    for (size_t line = first; line < first + count && line * kCacheLine < sizeof(T); ++line) {
+        __builtin_prefetch(p + line * kCacheLine);
     }
 }
 
@@ -69,7 +70,7 @@ struct WrapRt {
 // shared cache or to memory (routing_cost.sh counts them). So the lines hold, in order, what a
 // hang-up, a wrap-up, a refresh, an offer and an answer read and write, and the configuration
 // they need is copied in. Both start on a cache line; the static_asserts below keep the sizes.
-struct alignas(64) AgentRt {
+struct alignas(kCacheLine) AgentRt {
     // ---- line 0: availability and offers ----
     bool logged_in = false;
     bool want_ready = false;
@@ -150,15 +151,15 @@ struct ContactScalars {
 
 // Four cache lines in all: a contact's whole life (arrival, waiting, offer, talk, hang-up and the
 // reset of its slot) touches no more than these.
-struct alignas(64) ContactRt : ContactScalars {
+struct alignas(kCacheLine) ContactRt : ContactScalars {
     ReqList eligibility;          // sorted: who may take it now
     Requirement extra;            // contact's own skills
     std::vector<ReqIdx> widened;  // alternatives added by overflow rules (rare)
     QueueList visited;
 };
 // With libstdc++'s 32-byte strings; smaller elsewhere.
-static_assert(sizeof(ContactRt) <= 4 * 64, "a contact should fit in four cache lines");
-static_assert(sizeof(AgentRt) <= 7 * 64, "an agent should fit in seven cache lines");
+static_assert(sizeof(ContactRt) <= 4 * kCacheLine, "a contact should fit in four cache lines");
+static_assert(sizeof(AgentRt) <= 7 * kCacheLine, "an agent should fit in seven cache lines");
 
 // A queue's time-triggered rule, or its max wait, in the order they fire.
 struct TimeRule {
@@ -174,7 +175,7 @@ struct Outcome {
 
 // By cache line, like agents and contacts (the configuration routing needs is copied in). A
 // hang-up reads line 0 of its queue, an offer and an answer lines 0-1, an arrival lines 0-2.
-struct alignas(64) QueueRt {
+struct alignas(kCacheLine) QueueRt {
     // ---- line 0 ----
     QueueId id;  // for events, without a trip into the configuration
     int64_t priority = 0;
@@ -241,7 +242,7 @@ struct BucketHead {
 // Waiting contacts of one queue, one media and one eligibility set; the one served next is the
 // heap's top. (A queue mostly holds one media, but a transfer or a callback can bring another.)
 // One cache line: adding, removing and publishing a head read the bucket and its heap only.
-struct alignas(64) Bucket {
+struct alignas(kCacheLine) Bucket {
     QueueIdx queue = kNone;
     Media media = Media::kVoice;
     IndexedHeap<WaitEntry, ServesFirst> contacts;
@@ -253,7 +254,7 @@ struct alignas(64) Bucket {
     };
     boost::container::small_vector<Listing, 1> eligibility;
 };
-static_assert(sizeof(Bucket) <= 64, "a bucket should fit in one cache line");
+static_assert(sizeof(Bucket) <= kCacheLine, "a bucket should fit in one cache line");
 
 struct PoolRt {
     ReqIdx req = kNone;

@@ -66,8 +66,8 @@ class [[nodiscard]] Result {
 
     bool ok() const { return std::holds_alternative<T>(data_); }
     const Status& status() const {
-        static const Status kOk;
-        return ok() ? kOk : std::get<Status>(data_);
+        static const Status ok_status;
+        return ok() ? ok_status : std::get<Status>(data_);
     }
     T& value() & { return std::get<T>(data_); }
     const T& value() const& { return std::get<T>(data_); }
@@ -86,6 +86,8 @@ class [[nodiscard]] Result {
 #define HOTLINE_CONCAT_INNER(a, b) a##b
 #define HOTLINE_CONCAT(a, b) HOTLINE_CONCAT_INNER(a, b)
 
+// `lhs` is a declaration (`auto x`) and `tmp` a name: neither can be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define RETURN_IF_ERROR(expr)               \
     do {                                    \
         ::hotline::Status status_ = (expr); \
@@ -101,3 +103,4 @@ class [[nodiscard]] Result {
 
 #define ASSIGN_OR_RETURN(lhs, expr) \
     ASSIGN_OR_RETURN_IMPL(HOTLINE_CONCAT(result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)
