@@ -135,7 +135,10 @@ std::optional<Candidate> CyclicPool::FirstAfter(int64_t after) const {
     if (!s) {
         s = NextFrom(0);  // wrap around
     }
-    assert(s);
+    if (!s) {
+        assert(false && "a cyclic pool with members found none");
+        return std::nullopt;
+    }
     return Candidate{members_[*s], RankKey{orders_[*s], 0, 0}};
 }
 
