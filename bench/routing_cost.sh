@@ -20,7 +20,8 @@ command -v valgrind >/dev/null || { echo "routing_cost: valgrind is not installe
 
 # Prints "instructions l1_misses l2_misses" for one run.
 counts() {
-  valgrind --tool=cachegrind --cache-sim=yes --I1=32768,8,64 --D1=32768,8,64 --LL=1048576,8,64 --cachegrind-out-file=/dev/null \
+  valgrind --tool=cachegrind --cache-sim=yes --I1=32768,8,64 --D1=32768,8,64 --LL=1048576,8,64 \
+    --cachegrind-out-file=/dev/null \
     "$bin" "$@" 2>&1 >/dev/null |
     awk '/I *refs/ {gsub(",","",$4); ir=$4}
          /D1  misses/ {gsub(",","",$4); d1=$4}
